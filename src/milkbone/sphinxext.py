@@ -1,0 +1,42 @@
+"""Sphinx extension for the book: serve MathJax from the site itself, never a CDN.
+
+MathJax 2.7 ships inside the ``jupyter-server-mathjax`` package, which the lock
+installs. On ``config-inited`` its files are copied once into
+``_build/.mathjax/mathjax`` and published as ``_static/mathjax/``. They are kept
+out of a ``_static`` source folder on purpose: Jupyter Book loads every script
+found there on every page, which would load MathJax twice.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jupyter_server_mathjax
+
+MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full"
+
+
+def mathjax_source() -> Path:
+    """Folder holding ``MathJax.js`` in the installed ``jupyter-server-mathjax``."""
+    return Path(jupyter_server_mathjax.__file__).resolve().parent / "static"
+
+
+def _stage_mathjax(app, config) -> None:
+    staging = Path(app.outdir).parent / ".mathjax"
+    target = staging / "mathjax"
+    if not (target / "MathJax.js").exists():
+        shutil.copytree(mathjax_source(), target, dirs_exist_ok=True)
+    config.html_static_path = [*config.html_static_path, str(staging)]
+    config.mathjax_path = f"mathjax/MathJax.js?config={MATHJAX_CONFIG}"
+    config.mathjax3_config = None
+    config.mathjax2_config = {
+        "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]},
+        "showMathMenu": False,
+        "messageStyle": "none",
+    }
+
+
+def setup(app):
+    app.connect("config-inited", _stage_mathjax, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,127 @@
+"""The build's change detection, failure path and CLI (milkbone.build, milkbone.cli)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from milkbone import build, cli
+
+READER = """\
+# %% tags=["parameters"]
+factor = 1
+
+# %%
+from milkbone import _paths
+
+text = _paths.record_read("data/{name}.csv").read_text()
+"""
+
+
+def _project(tmp_path: Path) -> Path:
+    """A minimal project: two notebooks, each reading its own data file."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "data").mkdir()
+    for name in ("alpha", "beta"):
+        (tmp_path / "data" / f"{name}.csv").write_text("x\n1\n")
+        source = READER.replace("{name}", name)
+        (tmp_path / "notebooks" / f"{name}.py").write_text(source)
+    return tmp_path
+
+
+def _statuses(results):
+    return {r.notebook: r.status for r in results}
+
+
+@pytest.mark.slow
+def test_data_change_reexecutes_exactly_the_notebooks_that_read_it(tmp_path):
+    root = _project(tmp_path)
+    lines: list[str] = []
+    first = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(first) == {"alpha": "executed", "beta": "executed"}
+    assert first[0].reads == ["data/alpha.csv"]
+    assert (root / "notebooks" / "alpha.ipynb").exists()
+
+    assert _statuses(build.execute_notebooks(root=root, echo=lines.append)) == {
+        "alpha": "cached",
+        "beta": "cached",
+    }
+
+    (root / "data" / "beta.csv").write_text("x\n2\n")
+    again = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(again) == {"alpha": "cached", "beta": "executed"}
+
+    # a parameter is part of the key too
+    changed = build.execute_notebooks(root=root, parameters={"factor": 2}, echo=lines.append)
+    assert _statuses(changed) == {"alpha": "executed", "beta": "executed"}
+    assert any("cached" in line and "alpha" in line for line in lines)
+
+
+def test_source_and_package_changes_invalidate_the_cache(tmp_path):
+    root = _project(tmp_path)
+    source = root / "notebooks" / "alpha.py"
+    key = build._static_key(source, {}, "package-v1")
+    assert build._static_key(source, {}, "package-v2") != key
+    source.write_text(source.read_text() + "\n# edited\n")
+    assert build._static_key(source, {}, "package-v1") != key
+    assert not build.is_up_to_date(source, parameters={}, package="package-v1", root=root)
+
+
+@pytest.mark.slow
+def test_failing_notebook_stops_the_build_with_its_name_and_cell(tmp_path):
+    root = _project(tmp_path)
+    bad = root / "notebooks" / "gamma.py"
+    bad.write_text(
+        textwrap.dedent(
+            """\
+            # %%
+            x = 1
+
+            # %%
+            raise ValueError("the data are not what they seem")
+            """
+        )
+    )
+    # a stale executed notebook from an earlier successful run must not survive
+    (root / "notebooks" / "gamma.ipynb").write_text("{}")
+    lines: list[str] = []
+    with pytest.raises(build.BuildError, match=r"gamma \(cell 2\)"):
+        build.execute_notebooks(root=root, echo=lines.append)
+    report = "\n".join(lines)
+    assert "gamma failed in cell 2: ValueError: the data are not what they seem" in report
+    assert not (root / "notebooks" / "gamma.ipynb").exists()
+    assert (root / "notebooks" / "alpha.ipynb").exists()  # the others still completed
+
+
+def test_report_lists_every_notebook(tmp_path):
+    results = [
+        build.NotebookResult("alpha", "executed", 1.234, key="abc", reads=["data/a.csv"]),
+        build.NotebookResult("beta", "cached", 2.0, key="def"),
+    ]
+    path = build.write_report(results, tmp_path / "report.csv")
+    lines = path.read_text().splitlines()
+    assert lines[0] == "notebook,status,seconds,source hash,data files read"
+    assert lines[1] == "notebooks/alpha.py,executed,1.2,abc,data/a.csv"
+    assert lines[2] == "notebooks/beta.py,cached,2.0,def,"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7", 7), ("0.05", 0.05), ("true", True), ("None", None), ("data/real", "data/real")],
+)
+def test_cli_parameter_values_are_typed(text, expected):
+    assert cli._parse_value(text) == expected
+
+
+def test_run_refuses_an_unknown_parameter(tmp_path, capsys):
+    root = _project(tmp_path)
+    code = cli.main(["run", str(root / "notebooks" / "alpha.py"), "-p", "sede", "7"])
+    assert code == 2
+    assert "has no parameter sede; its parameters are: factor" in capsys.readouterr().err
+
+
+def test_run_refuses_a_missing_notebook(tmp_path, capsys):
+    assert cli.main(["run", str(tmp_path / "nope.py")]) == 2
+    assert "no notebook" in capsys.readouterr().err
