@@ -1,0 +1,1195 @@
+"""Participant-level data: schema, validator, loader and the simulated cohort.
+
+The trial's participant-level data are not public. This module fixes the schema
+such data must follow, validates a folder against it (every problem named by
+file, line and column, never a traceback), loads a valid folder, and writes a
+deterministic simulated cohort calibrated to the published summary statistics.
+
+A data folder holds three files:
+
+``participants.csv``
+    one row per enrolled participant (completers and withdrawals).
+``visits.csv``
+    one row per participant and visit (month 0, 6, 12), one column per measure.
+``dataset.json``
+    what produced the folder: ``{"kind": "simulated", "seed": 2025, ...}`` or
+    ``{"kind": "real", ...}`` (read by :func:`is_simulated`).
+
+Schema (units as the paper prints them; the range is inclusive and only catches
+gross errors, see :data:`SCHEMA`):
+
+========================  =========  ================  =====================================
+column                    type       unit              plausible range
+========================  =========  ================  =====================================
+participant               text                         non-empty, unique in participants.csv
+group                     text                         ``HCM`` or ``CM``
+age                       integer    years             40–100
+height                    number     cm                120–200
+weight                    number     kg                30–200
+menopause_duration        number     years             0–60
+withdrawn                 boolean                      ``true`` or ``false``
+month                     integer    months            0, 6 or 12
+bmi                       number     kg/m²             12–50
+l1_4_bmd, *_bmd (5)       number     g/cm²             0.2–2.0 (mg/cm² gives ~900)
+ast                       number     U/L               3–500
+calcium                   number     mmol/L            1.5–3.5 (mg/dL gives ~9.4)
+phosphorus                number     mmol/L            0.3–2.5
+ohd_25                    number     ng/mL             2–100 (see unit checks)
+tracp_5b                  number     U/L               0.05–20
+alp                       number     U/L               10–500
+ctx                       number     ng/mL             0.01–3
+pinp                      number     ng/mL             5–500
+oc                        number     ng/mL             1–200
+igf_1                     number     ng/mL             0.1–1000
+========================  =========  ================  =====================================
+
+Besides the ranges, the median of each visit is checked (:data:`UNIT_CHECKS`):
+25(OH)D in nmol/L is 2.5 times the value in ng/mL, so single values still look
+plausible but a visit median above 40 does not. Values may be empty only where the
+paper has none: ``alp, phosphorus, ctx, pinp, oc, igf_1`` at month 12. Completers
+have all three visits; withdrawn participants have a baseline, may have a 6-month
+visit and have no 12-month visit. Baseline ``bmi`` must equal
+weight / (height/100)² within :data:`BMI_TOLERANCE` kg/m².
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from milkbone import __version__, _paths, _simulate
+from milkbone._schema import (
+    BMI_TOLERANCE,
+    GROUPS,
+    MONTHS,
+    OPTIONAL_AT_MONTH_12,
+    PARTICIPANT_FIELDS,
+    UNIT_CHECKS,
+    VISIT_FIELDS,
+    Field,
+    pandera_schema,
+)
+
+__all__ = [
+    "BMD_ASSUMPTIONS",
+    "BMI_TOLERANCE",
+    "DATASET_FILE",
+    "MEASURES",
+    "OHD_25_CATEGORIES",
+    "PARTICIPANTS_FILE",
+    "SCHEMA",
+    "UNIT_CHECKS",
+    "VISITS_FILE",
+    "WITHDRAWN",
+    "Cohort",
+    "Problem",
+    "is_simulated",
+    "load",
+    "main_simulate",
+    "main_validate",
+    "resolve_categories",
+    "simulate",
+    "validate",
+]
+
+PARTICIPANTS_FILE = "participants.csv"
+VISITS_FILE = "visits.csv"
+DATASET_FILE = "dataset.json"
+DATASET_KINDS = ("simulated", "real")
+
+MEASURES = tuple(f.name for f in VISIT_FIELDS if f.kind == "float")
+"""The measure columns of ``visits.csv``, in file order."""
+
+
+def _schema_table() -> pd.DataFrame:
+    rows = []
+    for file, fields in ((PARTICIPANTS_FILE, PARTICIPANT_FIELDS), (VISITS_FILE, VISIT_FIELDS)):
+        for f in fields:
+            rows.append(
+                {
+                    "file": file,
+                    "column": f.name,
+                    "kind": f.kind,
+                    "unit": f.unit,
+                    "low": f.low,
+                    "high": f.high,
+                    "decimals": f.decimals,
+                    "description": f.description,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+SCHEMA = _schema_table()
+"""One row per column of both files: ``file, column, kind, unit, low, high, decimals,
+description``."""
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_BOOLEANS = {"true": True, "false": False}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a data folder.
+
+    ``line`` is the 1-based line number as an editor shows it (the header is line 1),
+    or ``None`` for a problem of the whole file or column.
+
+    Examples
+    --------
+    >>> print(Problem("visits.csv", 5, "l1_4_bmd", "value 935 is outside 0.2–2.0 g/cm²"))
+    visits.csv, line 5, column l1_4_bmd: value 935 is outside 0.2–2.0 g/cm²
+    >>> print(Problem("dataset.json", None, None, "file is missing"))
+    dataset.json: file is missing
+    """
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A validated data folder.
+
+    ``participants`` has the columns of ``participants.csv`` (``age`` as ``Int64``,
+    ``withdrawn`` as ``bool``); ``visits`` those of ``visits.csv`` (``month`` as
+    ``int64``, measures as ``float64`` with NaN where empty). Both are sorted by
+    participant (and month).
+    """
+
+    participants: pd.DataFrame
+    visits: pd.DataFrame
+    simulated: bool
+
+    def long(self, *, include_withdrawn: bool = False) -> pd.DataFrame:
+        """Tidy frame ``participant, group, month, measure, value`` (STYLE.md §5).
+
+        Baseline anthropometry (``age, height, weight, menopause_duration``) appears at
+        month 0. Empty values are left out. Withdrawn participants are left out unless
+        ``include_withdrawn``: the paper analyses the 97 completers.
+        """
+        people = self.participants
+        if not include_withdrawn:
+            people = people[~people["withdrawn"]]
+        base = people.melt(
+            id_vars=["participant", "group"],
+            value_vars=["age", "height", "weight", "menopause_duration"],
+            var_name="measure",
+            value_name="value",
+        ).assign(month=0)
+        visits = self.visits.merge(people[["participant", "group"]], on="participant")
+        visits = visits.melt(
+            id_vars=["participant", "group", "month"],
+            value_vars=list(MEASURES),
+            var_name="measure",
+            value_name="value",
+        )
+        out = pd.concat([base, visits], ignore_index=True)
+        out["value"] = out["value"].astype(float)
+        out = out.dropna(subset=["value"])
+        order = {m: i for i, m in enumerate(["age", "height", "weight", "menopause_duration"])}
+        order.update({m: i + 4 for i, m in enumerate(MEASURES)})
+        out = out.assign(_order=out["measure"].map(order), month=out["month"].astype(int))
+        out = out.sort_values(["_order", "participant", "month"], kind="stable")
+        return out[["participant", "group", "month", "measure", "value"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------
+# validation
+
+
+def _read_csv(path: Path, file: str, problems: list[Problem]) -> pd.DataFrame | None:
+    """Read a CSV as text, exactly; report what prevents reading it."""
+    if not path.is_file():
+        problems.append(Problem(file, None, None, "file is missing"))
+        return None
+    text = _paths.record_read(path).read_text(encoding="utf-8-sig")
+    if not text.strip():
+        problems.append(Problem(file, None, None, "file is empty"))
+        return None
+    header = next(csv.reader([text.splitlines()[0]]))
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, 1, name, "column appears twice in the header"))
+        seen.add(name)
+    if len(seen) < len(header):
+        return None
+    try:
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+        )
+    except (pd.errors.ParserError, ValueError) as error:
+        problems.append(Problem(file, None, None, f"cannot be read as CSV ({error})".strip()))
+        return None
+    if frame.empty:
+        problems.append(Problem(file, None, None, "file has a header but no data rows"))
+        return None
+    # rows with too few fields come back as NaN: treat as empty text, reported below
+    return frame.fillna("")
+
+
+def _check_columns(frame: pd.DataFrame, fields: tuple[Field, ...], file: str) -> list[Problem]:
+    problems = []
+    names = [f.name for f in fields]
+    for name in names:
+        if name not in frame.columns:
+            problems.append(Problem(file, 1, name, "required column is missing"))
+    for name in frame.columns:
+        if name not in names:
+            allowed = ", ".join(names)
+            problems.append(Problem(file, 1, name, f"unknown column (allowed: {allowed})"))
+    return problems
+
+
+def _parse(
+    frame: pd.DataFrame, fields: tuple[Field, ...], file: str, problems: list[Problem]
+) -> pd.DataFrame:
+    """Parse text cells into typed columns; unparseable cells become NaN and a problem.
+
+    Empty cells become NaN here without a problem; missingness is checked later.
+    """
+    parsed = {}
+    for field in fields:
+        if field.name not in frame.columns:
+            continue
+        cells = frame[field.name].tolist()
+        values: list[object] = []
+        for index, cell in enumerate(cells):
+            line = index + 2
+            if cell == "":
+                values.append(np.nan if field.kind not in ("id", "group") else None)
+                continue
+            if field.kind in ("id", "group"):
+                if cell != cell.strip():
+                    problems.append(
+                        Problem(file, line, field.name, f"value {cell!r} has surrounding spaces")
+                    )
+                values.append(cell)
+            elif field.kind == "bool":
+                if cell not in _BOOLEANS:
+                    problems.append(
+                        Problem(file, line, field.name, f"value {cell!r} is not 'true' or 'false'")
+                    )
+                    values.append(None)
+                else:
+                    values.append(_BOOLEANS[cell])
+            elif field.kind in ("int", "month"):
+                if not _INTEGER.match(cell):
+                    problems.append(
+                        Problem(file, line, field.name, f"value {cell!r} is not a whole number")
+                    )
+                    values.append(np.nan)
+                else:
+                    values.append(float(int(cell)))
+            else:
+                if not _NUMBER.match(cell):
+                    problems.append(
+                        Problem(file, line, field.name, f"value {cell!r} is not a number")
+                    )
+                    values.append(np.nan)
+                else:
+                    values.append(float(cell))
+        dtype = float if field.kind in ("int", "month", "float") else object
+        parsed[field.name] = pd.Series(values, index=frame.index, dtype=dtype)
+    return pd.DataFrame(parsed, index=frame.index)
+
+
+def _describe_check(field: Field) -> str:
+    if field.kind == "group":
+        return f"is not a known group (allowed: {', '.join(GROUPS)})"
+    if field.kind == "month":
+        return f"is not a known month (allowed: {', '.join(map(str, MONTHS))})"
+    return f"is outside the plausible range {field.low:g}–{field.high:g} {field.unit}".rstrip()
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _schema_problems(
+    typed: pd.DataFrame,
+    fields: tuple[Field, ...],
+    file: str,
+    name: str,
+    skip: set[tuple[str, int]],
+) -> list[Problem]:
+    """Range and allowed-value checks through pandera, failures mapped to lines."""
+    by_name = {f.name: f for f in fields}
+    try:
+        pandera_schema(fields, name).validate(typed, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    else:
+        return []
+    problems = []
+    for case in cases.itertuples(index=False):
+        column = case.column
+        index = case.index
+        if column not in by_name or index is None or (isinstance(index, float) and index != index):
+            # a schema-level failure pandera could not attach to a cell
+            problems.append(Problem(file, None, column, f"{case.check}: {case.failure_case}"))
+            continue
+        if (column, int(index)) in skip:
+            continue
+        value = _format_value(case.failure_case)
+        message = f"value {value} {_describe_check(by_name[column])}"
+        problems.append(Problem(file, int(index) + 2, column, message))
+    return problems
+
+
+def _unit_problems(typed: pd.DataFrame, file: str) -> tuple[list[Problem], set[tuple[str, int]]]:
+    """Median checks per visit; returns the problems and the cells whose range check they
+    replace (one clear line instead of one per row)."""
+    problems: list[Problem] = []
+    skip: set[tuple[str, int]] = set()
+    if "month" not in typed.columns:
+        return problems, skip
+    for check in UNIT_CHECKS:
+        if check.column not in typed.columns:
+            continue
+        unit = next(f.unit for f in VISIT_FIELDS if f.name == check.column)
+        for month, rows in typed.groupby("month", sort=True):
+            median = rows[check.column].median()
+            if pd.notna(median) and median > check.threshold:
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        check.column,
+                        f"median {median:g} at month {month:g} is above {check.threshold:g} "
+                        f"{unit}: values look like {check.wrong_unit} ({check.hint})",
+                    )
+                )
+                skip.update((check.column, int(i)) for i in rows.index)
+    return problems, skip
+
+
+def _dataset_problems(data_dir: Path) -> tuple[list[Problem], dict | None]:
+    path = data_dir / DATASET_FILE
+    if not path.is_file():
+        return [Problem(DATASET_FILE, None, None, "file is missing")], None
+    text = _paths.record_read(path).read_text(encoding="utf-8")
+    try:
+        info = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [Problem(DATASET_FILE, error.lineno, None, f"not valid JSON ({error.msg})")], None
+    if not isinstance(info, dict) or info.get("kind") not in DATASET_KINDS:
+        kind = info.get("kind") if isinstance(info, dict) else None
+        message = f"'kind' is {kind!r}; expected one of {', '.join(map(repr, DATASET_KINDS))}"
+        return [Problem(DATASET_FILE, None, "kind", message)], None
+    return [], info
+
+
+def _missing_problems(
+    text: pd.DataFrame, fields: tuple[Field, ...], file: str, months: pd.Series | None
+) -> list[Problem]:
+    problems = []
+    for field in fields:
+        if field.name not in text.columns:
+            continue
+        empty = text.index[text[field.name] == ""]
+        for index in empty:
+            if (
+                months is not None
+                and field.name in OPTIONAL_AT_MONTH_12
+                and months.loc[index] == 12
+            ):
+                continue
+            where = ""
+            if field.name in OPTIONAL_AT_MONTH_12:
+                where = " (allowed only at month 12)"
+            problems.append(Problem(file, index + 2, field.name, f"value is missing{where}"))
+    return problems
+
+
+def _cross_problems(
+    people_text: pd.DataFrame,
+    people: pd.DataFrame,
+    visit_text: pd.DataFrame,
+    visits: pd.DataFrame,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    P, V = PARTICIPANTS_FILE, VISITS_FILE  # noqa: N806 - short names keep messages readable
+    first_line: dict[str, int] = {}
+    if "participant" in people_text.columns:
+        for index, pid in people_text["participant"].items():
+            if pid == "":
+                continue
+            if pid in first_line:
+                problems.append(
+                    Problem(
+                        P,
+                        index + 2,
+                        "participant",
+                        f"participant {pid!r} appears twice (first on line {first_line[pid]})",
+                    )
+                )
+            else:
+                first_line[pid] = index + 2
+    if "participant" not in visit_text.columns or "month" not in visits.columns:
+        return problems
+    seen: dict[tuple[str, float], int] = {}
+    months_of: dict[str, set[float]] = {}
+    for index, (pid, month) in enumerate(
+        zip(visit_text["participant"], visits["month"], strict=True)
+    ):
+        line = index + 2
+        if pid == "" or math.isnan(month):
+            continue
+        if (pid, month) in seen:
+            problems.append(
+                Problem(
+                    V,
+                    line,
+                    "month",
+                    f"participant {pid!r} has month {month:g} twice "
+                    f"(first on line {seen[pid, month]})",
+                )
+            )
+            continue
+        seen[pid, month] = line
+        months_of.setdefault(pid, set()).add(month)
+        if first_line and pid not in first_line:
+            problems.append(Problem(V, line, "participant", f"participant {pid!r} is not in {P}"))
+    baseline_line = {pid: line for (pid, month), line in seen.items() if month == 0}
+    for (pid, month), line in seen.items():
+        if month != 0 and pid not in baseline_line:
+            problems.append(
+                Problem(
+                    V,
+                    line,
+                    "month",
+                    f"participant {pid!r} has a month {month:g} visit but no baseline (month 0)",
+                )
+            )
+    if "withdrawn" in people.columns:
+        for pid, line in first_line.items():
+            withdrawn = people.loc[line - 2, "withdrawn"]
+            if withdrawn is None:
+                continue
+            have = months_of.get(pid, set())
+            if withdrawn and 12 in have:
+                problems.append(
+                    Problem(
+                        V,
+                        seen[pid, 12.0],
+                        "month",
+                        f"participant {pid!r} is withdrawn in {P} but has a month 12 visit",
+                    )
+                )
+            if not withdrawn:
+                lacking = [m for m in MONTHS if m not in have]
+                if lacking:
+                    months = ", ".join(map(str, lacking))
+                    problems.append(
+                        Problem(
+                            P,
+                            line,
+                            "participant",
+                            f"completer {pid!r} has no visit at month {months} in {V}",
+                        )
+                    )
+    # baseline BMI against height and weight
+    if {"height", "weight"} <= set(people.columns) and "bmi" in visits.columns:
+        for pid, line in baseline_line.items():
+            if pid not in first_line:
+                continue
+            person = people.loc[first_line[pid] - 2]
+            bmi = visits.loc[line - 2, "bmi"]
+            expected = person["weight"] / (person["height"] / 100) ** 2
+            if np.isfinite(bmi) and np.isfinite(expected) and abs(bmi - expected) > BMI_TOLERANCE:
+                problems.append(
+                    Problem(
+                        V,
+                        line,
+                        "bmi",
+                        f"baseline BMI {bmi:g} differs from weight/height² = {expected:.2f} "
+                        f"(from {P} line {first_line[pid]}) by more than {BMI_TOLERANCE:g} kg/m²",
+                    )
+                )
+    return problems
+
+
+def validate(data_dir: str | Path) -> list[Problem]:
+    """Check a data folder against the schema; return every problem found.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Folder with ``participants.csv``, ``visits.csv`` and ``dataset.json``;
+        relative paths are taken from the project root.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the folder is valid. Each names the file, the line as an editor
+        shows it (header = line 1; ``None`` for a whole file or column) and the column.
+
+    Notes
+    -----
+    Files are read as text and parsed here, so nothing is coerced or dropped
+    silently: ``1,5``, ``nan``, `` 0.9`` and ``61.0`` (for an integer) are reported.
+    Ranges and allowed values are checked with pandera (lazy validation, failures
+    mapped back to lines); missing values, duplicates, visits and BMI consistency by
+    the rules in the module docstring. Quoted fields spanning lines are not supported.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [str(p) for p in validate(folder)]  # doctest: +NORMALIZE_WHITESPACE
+    ['dataset.json: file is missing', 'participants.csv: file is missing',
+     'visits.csv: file is missing']
+    """
+    data_dir = _paths.resolve(data_dir)
+    if not data_dir.is_dir():
+        return [Problem(str(data_dir), None, None, "folder does not exist")]
+    problems, _ = _dataset_problems(data_dir)
+
+    tables = {}
+    for file, fields, name in (
+        (PARTICIPANTS_FILE, PARTICIPANT_FIELDS, "participants"),
+        (VISITS_FILE, VISIT_FIELDS, "visits"),
+    ):
+        text = _read_csv(data_dir / file, file, problems)
+        if text is None:
+            tables[file] = None
+            continue
+        problems.extend(_check_columns(text, fields, file))
+        typed = _parse(text, fields, file, problems)
+        months = typed["month"] if "month" in typed.columns else None
+        problems.extend(_missing_problems(text, fields, file, months))
+        unit, skip = _unit_problems(typed, file) if file == VISITS_FILE else ([], set())
+        problems.extend(unit)
+        problems.extend(_schema_problems(typed, fields, file, name, skip))
+        tables[file] = (text, typed)
+    if tables[PARTICIPANTS_FILE] is not None and tables[VISITS_FILE] is not None:
+        people_text, people = tables[PARTICIPANTS_FILE]
+        visit_text, visits = tables[VISITS_FILE]
+        problems.extend(_cross_problems(people_text, people, visit_text, visits))
+    order = {DATASET_FILE: 0, PARTICIPANTS_FILE: 1, VISITS_FILE: 2}
+    return sorted(
+        problems,
+        key=lambda p: (order.get(p.file, 3), p.line if p.line is not None else 0),
+    )
+
+
+def _format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+def main_validate(data_dir: str | Path) -> int:
+    """``milkbone validate``: print each problem on its own line; 0 if valid, else 1.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> main_validate(Path(tempfile.mkdtemp()) / "absent")  # doctest: +ELLIPSIS
+    /...absent: folder does not exist
+    1 problem found.
+    1
+    """
+    problems = validate(data_dir)
+    if problems:
+        print(_format_problems(problems))
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.")
+        return 1
+    cohort = load(data_dir)
+    people = cohort.participants
+    completers = people[~people["withdrawn"]]
+    sizes = ", ".join(
+        f"{g} {int((completers['group'] == g).sum())}" for g in GROUPS if g in set(people["group"])
+    )
+    kind = "simulated" if cohort.simulated else "real"
+    print(
+        f"OK: {_paths.resolve(data_dir)} ({kind}): {len(people)} participants "
+        f"({len(completers)} completers: {sizes}; {len(people) - len(completers)} withdrawn), "
+        f"{len(cohort.visits)} visits."
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------------
+# loading
+
+
+def is_simulated(data_dir: str | Path) -> bool:
+    """Whether ``data_dir/dataset.json`` says the folder holds simulated data.
+
+    Raises
+    ------
+    ValueError
+        If ``dataset.json`` is missing or does not say ``"kind": "simulated"`` or
+        ``"real"``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "dataset.json").write_text('{"kind": "real"}')
+    >>> is_simulated(folder)
+    False
+    """
+    problems, info = _dataset_problems(_paths.resolve(data_dir))
+    if info is None:
+        raise ValueError(f"{_paths.resolve(data_dir)}: {problems[0]}")
+    return info["kind"] == "simulated"
+
+
+def load(data_dir: str | Path) -> Cohort:
+    """Validate and load a data folder.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Folder in the schema (see the module docstring); relative to the project root
+        unless absolute.
+
+    Returns
+    -------
+    Cohort
+        ``participants`` and ``visits`` typed frames, ``simulated`` flag, and
+        ``long()`` for the tidy ``participant, group, month, measure, value`` frame.
+
+    Raises
+    ------
+    ValueError
+        If the folder is not valid; the message lists every problem, one per line.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "dataset.json").write_text('{"kind": "real"}')
+    >>> load(folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: ... is not valid data (2 problems):
+    participants.csv: file is missing
+    visits.csv: file is missing
+    """
+    data_dir = _paths.resolve(data_dir)
+    problems = validate(data_dir)
+    if problems:
+        count = len(problems)
+        raise ValueError(
+            f"{data_dir} is not valid data ({count} problem{'s' if count != 1 else ''}):\n"
+            + _format_problems(problems)
+        )
+    simulated = is_simulated(data_dir)
+    people = pd.read_csv(
+        _paths.record_read(data_dir / PARTICIPANTS_FILE), dtype={"participant": str, "group": str}
+    )
+    people = people[[f.name for f in PARTICIPANT_FIELDS]]
+    people["age"] = people["age"].astype("Int64")
+    people["withdrawn"] = people["withdrawn"].astype(bool)
+    for column in ("height", "weight", "menopause_duration"):
+        people[column] = people[column].astype(float)
+    visits = pd.read_csv(_paths.record_read(data_dir / VISITS_FILE), dtype={"participant": str})
+    visits = visits[[f.name for f in VISIT_FIELDS]]
+    visits["month"] = visits["month"].astype("int64")
+    for column in MEASURES:
+        visits[column] = visits[column].astype(float)
+    people = people.sort_values("participant", kind="stable").reset_index(drop=True)
+    visits = visits.sort_values(["participant", "month"], kind="stable").reset_index(drop=True)
+    return Cohort(participants=people, visits=visits, simulated=simulated)
+
+
+# ---------------------------------------------------------------------------------
+# simulation
+
+OHD_25_CATEGORIES = (
+    # category, low, high (ng/mL): the cut-offs of Table 4's footnotes (the IOM 2011
+    # thresholds), kept one written decimal step inside the open bounds so rounding to
+    # two decimals cannot move a value across; 3 and 80 bound the simulation only.
+    ("deficient", 3.0, 11.99),
+    ("insufficient", 12.01, 19.99),
+    ("normal", 20.0, 80.0),
+)
+
+WITHDRAWN = {"HCM": 4, "CM": 3}
+"""Assumed arms of the 7 withdrawals: the paper does not say (§2.1, §3.1); we split them
+as evenly as possible, the odd one to HCM, the larger arm among completers."""
+
+BMD_ASSUMPTIONS = pd.DataFrame(
+    [
+        (
+            "l1_4_bmd",
+            "HCM",
+            12,
+            0.0,
+            6,
+            "12-month value not given in §3.2 (only p = 0.041 "
+            "between arms): assumed unchanged from 6 months",
+        ),
+        ("l1_4_bmd", "CM", 12, 0.0, 6, "as for HCM: assumed unchanged from 6 months"),
+        ("right_hip_bmd", "HCM", 6, -0.25, 0, "'slight decrease by 12 months': half of it by 6 m"),
+        ("right_hip_bmd", "HCM", 12, -0.5, 0, "'slight decrease by 12 months': taken as −0.5 %"),
+        ("right_hip_bmd", "CM", 6, -0.25, 0, "as for HCM"),
+        ("right_hip_bmd", "CM", 12, -0.5, 0, "as for HCM"),
+        ("right_femoral_neck_bmd", "HCM", 6, 0.0, 0, "'no significant change': taken as 0 %"),
+        ("right_femoral_neck_bmd", "HCM", 12, 0.0, 0, "'no significant change': taken as 0 %"),
+        ("right_femoral_neck_bmd", "CM", 6, 0.0, 0, "as for HCM"),
+        ("right_femoral_neck_bmd", "CM", 12, 0.0, 0, "as for HCM"),
+    ],
+    columns=["measure", "group", "month", "percent_change", "reference_month", "assumption"],
+)
+"""Percent changes of BMD group means that §3.2 does not state, and what we assume.
+
+The stated ones come from :func:`milkbone.published.prose`: L1–4 and the left hip and
+femoral neck at 6 months, left hip at 12 months (read as relative to baseline, like
+the CM figures "at the respective time points"), left femoral neck at 12 months
+(relative to 6 months, as printed). Follow-up SDs are the baseline SDs carried forward.
+"""
+
+
+def _published_inputs() -> dict:
+    """Targets, BMD changes, 25(OH)D counts and age range from :mod:`milkbone.published`."""
+    try:
+        from milkbone import published
+    except ImportError as error:  # pragma: no cover - only before published exists
+        raise RuntimeError(
+            "milkbone.published is not available; pass targets= to simulate()"
+        ) from error
+    stats = published.summary_statistics()
+    targets = _targets_from_summary(stats)
+    prose = published.prose()
+    changes = _bmd_changes_from_prose(prose)
+    categories = _categories_from_table4(published.table(4))
+    return {
+        "targets": targets,
+        "changes": changes,
+        "categories": categories,
+        "age_range": _age_range(prose, targets),
+    }
+
+
+def _decimals(text: object) -> float:
+    text = str(text).strip()
+    if not text or text == "nan":
+        return np.nan
+    return float(len(text.split(".")[1])) if "." in text else 0.0
+
+
+def _targets_from_summary(stats: pd.DataFrame) -> pd.DataFrame:
+    """One target per measure, group and month: Table 2 at month 0 (the baseline table),
+    Table 3 at months 6 and 12. Where Table 3 repeats a baseline value differently
+    (PINP HCM, 84.67 vs 84.70) Table 2 wins."""
+    stats = stats.dropna(subset=["mean", "sd"]).copy()
+    stats["rank"] = np.where((stats["month"] == 0) == (stats["source"] == "Table 2"), 0, 1)
+    stats = stats.sort_values(["measure", "group", "month", "rank"], kind="stable")
+    stats = stats.drop_duplicates(["measure", "group", "month"], keep="first")
+    out = pd.DataFrame(
+        {
+            "measure": stats["measure"].astype(str),
+            "group": stats["group"].astype(str),
+            "month": stats["month"].astype(int),
+            "mean": stats["mean"].astype(float),
+            "sd": stats["sd"].astype(float),
+            "n": stats["n"].astype(int),
+            "mean_decimals": stats["mean_text"].map(_decimals),
+            "sd_decimals": stats["sd_text"].map(_decimals),
+            "source": stats["source"].astype(str),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def _month_of(text: object, default: int) -> int:
+    text = str(text).lower()
+    if "baseline" in text or "pre" in text:
+        return 0
+    found = re.search(r"(\d+)", text)
+    return int(found.group(1)) if found else default
+
+
+def _bmd_changes_from_prose(prose: pd.DataFrame) -> pd.DataFrame:
+    """Stated within-group percent changes of BMD means, plus :data:`BMD_ASSUMPTIONS`."""
+    bmd = [f.name for f in VISIT_FIELDS if f.name.endswith("_bmd")]
+    rows = prose[
+        prose["measure"].isin(bmd)
+        & prose["statistic"].astype(str).str.contains("percent", case=False)
+        & prose["groups"].isin(GROUPS)
+    ]
+    stated = pd.DataFrame(
+        {
+            "measure": rows["measure"].astype(str),
+            "group": rows["groups"].astype(str),
+            "month": [_month_of(t, 0) for t in rows["timepoint"]],
+            "percent_change": rows["value"].astype(float),
+            "reference_month": [_month_of(t, 0) for t in rows["refers_to"]],
+            "assumption": "stated in §3.2",
+        }
+    )
+    stated = stated[stated["month"] > 0]
+    assumed = BMD_ASSUMPTIONS.merge(
+        stated[["measure", "group", "month"]], how="left", indicator=True
+    )
+    assumed = assumed[assumed["_merge"] == "left_only"].drop(columns="_merge")
+    out = pd.concat([stated, assumed], ignore_index=True)
+    return out.sort_values(["measure", "group", "month"], kind="stable").reset_index(drop=True)
+
+
+def _categories_from_table4(table4: pd.DataFrame) -> pd.DataFrame:
+    rows = table4[table4["category"].isin([c for c, _, _ in OHD_25_CATEGORIES])]
+    return pd.DataFrame(
+        {
+            "group": rows["group"].astype(str),
+            "month": rows["month"].astype(int),
+            "category": rows["category"].astype(str),
+            "count": rows["count"].astype(int),
+        }
+    ).reset_index(drop=True)
+
+
+def _age_range(prose: pd.DataFrame, targets: pd.DataFrame) -> tuple[int, int]:
+    """Ages stated in §2.1 (minimum and maximum), else mean ± 2.5 SD of Table 2."""
+    rows = prose[prose["measure"] == "age"]
+    statistic = rows["statistic"].astype(str).str.lower()
+    low = rows.loc[statistic.str.contains("min"), "value"]
+    high = rows.loc[statistic.str.contains("max"), "value"]
+    if len(low) and len(high):
+        return int(float(low.iloc[0])), int(float(high.iloc[0]))
+    age = targets[(targets["measure"] == "age") & (targets["month"] == 0)]
+    return (
+        math.floor((age["mean"] - 2.5 * age["sd"]).min()),
+        math.ceil((age["mean"] + 2.5 * age["sd"]).max()),
+    )
+
+
+def resolve_categories(
+    categories: pd.DataFrame, targets: pd.DataFrame
+) -> tuple[pd.DataFrame, list]:
+    """Table 4 counts as category bounds, made to add up to the group size.
+
+    A visit whose counts add up to fewer than the group's ``n`` (CM at 12 months: 44
+    of 46) gets the shortfall in the category that contains the group's mean, the
+    least informative place for participants the table does not count; the other
+    categories keep their printed counts. More than ``n`` is an error.
+
+    Returns the bounds frame (``group, month, category, low, high, count``) and one
+    note per resolved conflict.
+    """
+    bounds = {c: (lo, hi) for c, lo, hi in OHD_25_CATEGORIES}
+    rows, notes = [], []
+    for (group, month), cells in categories.groupby(["group", "month"], sort=False):
+        target = targets[
+            (targets["measure"] == "ohd_25")
+            & (targets["group"] == group)
+            & (targets["month"] == month)
+        ]
+        if target.empty:
+            continue
+        n, mean = int(target["n"].iloc[0]), float(target["mean"].iloc[0])
+        counts = dict(zip(cells["category"], cells["count"].astype(int), strict=True))
+        total = sum(counts.values())
+        if total > n:
+            raise ValueError(
+                f"Table 4 counts for {group} at month {month} add up to {total}, more than n = {n}"
+            )
+        if total < n:
+            home = next(c for c, (lo, hi) in bounds.items() if lo <= mean <= hi)
+            counts[home] = counts.get(home, 0) + (n - total)
+            notes.append(
+                {
+                    "group": group,
+                    "month": int(month),
+                    "printed_total": total,
+                    "n": n,
+                    "resolution": f"{n - total} participants not counted in Table 4 placed in "
+                    f"'{home}', the category of the group mean {mean:g} ng/mL",
+                }
+            )
+        for category, (lo, hi) in bounds.items():
+            rows.append(
+                {
+                    "group": group,
+                    "month": int(month),
+                    "category": category,
+                    "low": lo,
+                    "high": hi,
+                    "count": counts.get(category, 0),
+                }
+            )
+    return pd.DataFrame(rows), notes
+
+
+def _format(frame: pd.DataFrame) -> str:
+    """CSV text with the schema's fixed decimals, '\n' line ends, empty for missing."""
+    fields = {f.name: f for f in (*PARTICIPANT_FIELDS, *VISIT_FIELDS)}
+    lines = [",".join(frame.columns)]
+    columns = []
+    for name in frame.columns:
+        f = fields[name]
+        values = frame[name].tolist()
+        if f.kind == "bool":
+            columns.append(["true" if v else "false" for v in values])
+        elif f.kind in ("int", "month"):
+            columns.append([f"{int(v)}" for v in values])
+        elif f.kind == "float":
+            columns.append(["" if pd.isna(v) else f"{v:.{f.decimals}f}" for v in values])
+        else:
+            columns.append([str(v) for v in values])
+    lines.extend(",".join(cells) for cells in zip(*columns, strict=True))
+    return "\n".join(lines) + "\n"
+
+
+def simulate(
+    *,
+    seed: int,
+    out: str | Path,
+    correlation: dict[str, float] | None = None,
+    withdrawn: dict[str, int] | None = None,
+    targets: pd.DataFrame | None = None,
+    changes: pd.DataFrame | None = None,
+    categories: pd.DataFrame | None = None,
+    age_range: tuple[int, int] | None = None,
+) -> Path:
+    """Write a simulated cohort calibrated to the published summaries.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of ``np.random.default_rng``; the same seed gives byte-identical files.
+    out : str or Path
+        Folder to write ``participants.csv``, ``visits.csv`` and ``dataset.json`` into
+        (created; relative to the project root). A folder whose ``dataset.json`` says
+        ``"kind": "real"`` is never overwritten.
+    correlation : dict, optional
+        Within-participant correlations overriding ``_simulate.CORRELATION``: keys
+        ``bmd`` (0.95, between visits of a BMD site), ``serum`` (0.6, between visits of
+        a serum marker), ``bmi`` (0.95), ``age_menopause`` (0.8), or a measure slug.
+    withdrawn : dict, optional
+        Withdrawals per arm, default :data:`WITHDRAWN` (4 HCM, 3 CM: an assumption).
+    targets, changes, categories, age_range : optional
+        Calibration inputs; by default read from :mod:`milkbone.published`
+        (``summary_statistics()``, ``prose()``, ``table(4)``). ``targets`` has
+        ``measure, group, month, mean, sd, n`` (optional ``mean_decimals,
+        sd_decimals``); ``changes`` ``measure, group, month, percent_change,
+        reference_month``; ``categories`` ``group, month, category, count``.
+
+    Returns
+    -------
+    Path
+        The folder written.
+
+    Raises
+    ------
+    ValueError
+        If ``out`` holds real data, or the inputs are inconsistent (Table 4 counts
+        above ``n``, a follow-up without a baseline target).
+
+    Notes
+    -----
+    Per arm and visit, every mean and SD of Tables 2 and 3 holds to the printed
+    precision (half a unit of the last printed decimal); BMD follow-up means follow
+    the percent changes of §3.2 and :data:`BMD_ASSUMPTIONS`; 25(OH)D category counts
+    equal Table 4 (resolved by :func:`resolve_categories`). Method and correlations:
+    ``milkbone._simulate``. The seven withdrawals have a baseline visit only and are
+    not part of any calibration target. Baseline BMI is weight / height²; the
+    height–weight correlation is solved per arm so that the BMI SD matches Table 2,
+    and the BMI mean then matches to its printed decimal (24.7, 25.0) as well.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = simulate(seed=1, out=Path(tempfile.mkdtemp()) / "sim",
+    ...                   **_simulate_example_inputs())
+    >>> sorted(p.name for p in folder.iterdir())
+    ['dataset.json', 'participants.csv', 'visits.csv']
+    >>> validate(folder)
+    []
+    """
+    out = _paths.resolve(out)
+    marker = out / DATASET_FILE
+    if marker.is_file():
+        try:
+            kind = json.loads(marker.read_text(encoding="utf-8")).get("kind")
+        except (json.JSONDecodeError, AttributeError):
+            kind = None
+        if kind != "simulated":
+            raise ValueError(
+                f"refusing to overwrite {out}: its {DATASET_FILE} does not say it holds "
+                f"simulated data (kind {kind!r})"
+            )
+    inputs = {
+        "targets": targets,
+        "changes": changes,
+        "categories": categories,
+        "age_range": age_range,
+    }
+    if targets is None:
+        defaults = _published_inputs()
+        inputs = {k: v if v is not None else defaults[k] for k, v in inputs.items()}
+    targets = inputs["targets"]
+    changes = inputs["changes"]
+    if changes is not None and len(changes):
+        targets = pd.concat(
+            [targets, _simulate.follow_up_targets(targets, changes)], ignore_index=True
+        )
+    resolved, notes = (None, [])
+    if inputs["categories"] is not None:
+        resolved, notes = resolve_categories(inputs["categories"], targets)
+    age = inputs["age_range"] or _age_range(
+        pd.DataFrame(columns=["measure", "statistic", "value"]), targets
+    )
+    withdrawn = dict(WITHDRAWN if withdrawn is None else withdrawn)
+    sim = _simulate.simulate_frames(
+        targets,
+        seed=seed,
+        categories=resolved,
+        correlation=correlation,
+        age_range=age,
+        withdrawn=withdrawn,
+    )
+    completers = sim.participants[~sim.participants["withdrawn"]]
+    info = {
+        "kind": "simulated",
+        "evidence": "simulated",
+        "generator": "milkbone.cohort.simulate",
+        "milkbone_version": __version__,
+        "seed": seed,
+        "note": "Simulated participants calibrated to the published summaries of Zhao et al. "
+        "(2025); they illustrate methods and prove nothing about the trial.",
+        "groups": {
+            g: {
+                "completers": int((completers["group"] == g).sum()),
+                "withdrawn": int(withdrawn.get(g, 0)),
+            }
+            for g in GROUPS
+        },
+        "assumptions": {
+            "withdrawn": "The paper does not say which arms the 7 withdrawals were in; we assume "
+            f"{', '.join(f'{v} {k}' for k, v in withdrawn.items())}. They have a baseline "
+            "visit only, drawn from their arm's baseline distribution, outside all targets.",
+            "targets": "Table 2 at month 0, Table 3 at months 6 and 12 (Table 2 wins where the "
+            "two print a baseline differently).",
+            "bmd": "Follow-up means from the percent changes of §3.2 (below), SD of baseline "
+            "carried forward.",
+            "bmi": "Baseline BMI = weight / height²; BMI at 6 and 12 months keeps the baseline "
+            "distribution (no follow-up anthropometry is reported).",
+            "age_range": list(age),
+            "correlation": {**_simulate.CORRELATION, **(correlation or {})},
+            "independence": "Different measures are independent except age with menopause "
+            "duration and height with weight.",
+        },
+        "bmd_changes": [
+            {k: (v if not isinstance(v, float) else round(v, 4)) for k, v in row.items()}
+            for row in (changes.to_dict("records") if changes is not None else [])
+        ],
+        "ohd_25_categories": {
+            "bounds_ng_per_ml": {c: [lo, hi] for c, lo, hi in OHD_25_CATEGORIES},
+            "resolutions": notes,
+        },
+        "achieved": sim.report,
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / PARTICIPANTS_FILE).write_text(_format(sim.participants), encoding="utf-8")
+    (out / VISITS_FILE).write_text(_format(sim.visits), encoding="utf-8")
+    marker.write_text(
+        json.dumps(_plain(info), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return out
+
+
+def _plain(value: object) -> object:
+    """JSON-ready copy: numpy scalars to Python, NaN to None."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def main_simulate(*, seed: int, out: str | Path) -> int:
+    """``milkbone simulate``: write the simulated cohort, print one line; 0 or 1.
+
+    Errors (real data in ``out``, inconsistent inputs) are printed as one line
+    without a traceback.
+    """
+    start = time.perf_counter()
+    try:
+        folder = simulate(seed=seed, out=out)
+    except (ValueError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    people = pd.read_csv(folder / PARTICIPANTS_FILE)
+    print(
+        f"simulated {len(people)} participants ({int((~people['withdrawn']).sum())} completers) "
+        f"with seed {seed} into {folder} in {time.perf_counter() - start:.2f} s"
+    )
+    return 0
+
+
+def _simulate_example_inputs() -> dict:
+    """A tiny made-up calibration (two arms of 8), for examples and tests of the engine."""
+    rows = []
+    specs = {m: (1.0, 0.1) for m in MEASURES}
+    specs.update(
+        age=(60.0, 4.0),
+        height=(160.0, 5.0),
+        weight=(62.0, 8.0),
+        menopause_duration=(10.0, 5.0),
+        bmi=(24.2, 2.8),
+        ast=(20.0, 6.0),
+        calcium=(2.35, 0.15),
+        phosphorus=(1.1, 0.12),
+        ohd_25=(15.0, 5.0),
+        tracp_5b=(1.8, 0.5),
+        alp=(70.0, 15.0),
+        ctx=(0.35, 0.25),
+        pinp=(80.0, 40.0),
+        oc=(22.0, 8.0),
+        igf_1=(10.0, 6.0),
+    )
+    for group in GROUPS:
+        for measure, (mean, sd) in specs.items():
+            if measure == "bmi":
+                continue
+            for month in (0, 6, 12) if measure in MEASURES else (0,):
+                rows.append(
+                    {
+                        "measure": measure,
+                        "group": group,
+                        "month": month,
+                        "mean": mean,
+                        "sd": sd,
+                        "n": 8,
+                    }
+                )
+    return {"targets": pd.DataFrame(rows), "age_range": (50, 72)}
