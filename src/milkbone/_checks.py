@@ -205,7 +205,7 @@ class Interval:
         if self.low >= 0:
             return self
         if self.high <= 0:
-            return Interval(-self.high, -self.low, self.closed_high, self.closed_low)
+            return Interval(-self.high + 0.0, -self.low, self.closed_high, self.closed_low)
         top = max(-self.low, self.high)
         closed = self.closed_low if -self.low >= self.high else self.closed_high
         return Interval(0.0, top, True, closed)
@@ -559,6 +559,15 @@ def _check_n(name: str, n: object, *, minimum: int = 2) -> int:
 def _check_sd_interval(name: str, sd: Interval) -> None:
     if sd.low < 0:
         raise ValueError(f"{name} must be a non-negative standard deviation, got {sd.low}")
+
+
+def _sd_interval(name: str, sd: str | float | Interval) -> Interval:
+    """Rounding interval of a printed SD, clipped at 0 ("0.00" is [0, 0.005])."""
+    iv = _as_interval(sd, name=name)
+    value = _as_value(sd, name=name) if not isinstance(sd, Interval) else iv.high
+    if value < 0:
+        raise ValueError(f"{name} must be a non-negative standard deviation, got {sd!r}")
+    return Interval(max(iv.low, 0.0), iv.high, True, iv.closed_high)
 
 
 def _check_counts(name: str, counts: object) -> np.ndarray:
@@ -946,9 +955,7 @@ def check_t_test(
         raise ValueError("check_t_test needs the printed t, the printed p, or both; got neither")
     n1, n2 = _check_n("n1", n1), _check_n("n2", n2)
     m1, m2 = _as_interval(mean1, name="mean1"), _as_interval(mean2, name="mean2")
-    s1, s2 = _as_interval(sd1, name="sd1"), _as_interval(sd2, name="sd2")
-    _check_sd_interval("sd1", s1)
-    _check_sd_interval("sd2", s2)
+    s1, s2 = _sd_interval("sd1", sd1), _sd_interval("sd2", sd2)
     t_iv = None if t is None else printed_interval(t, floor=-math.inf)
     p_iv = None if p is None else printed_interval(p, probability=True)
     point = t_tests_from_stats(
@@ -1168,7 +1175,8 @@ def check_mann_whitney(
     -------
     pandas.DataFrame
         :data:`CHECK_COLUMNS`, ``quantity`` ``"p"``, one row per variant of
-        :func:`mann_whitney_from_u`.
+        :func:`mann_whitney_from_u`, plus, without ``tie_counts``, a row
+        ``"normal, unknown ties"`` whose range is ``[0, highest untied p]``.
 
     Raises
     ------
@@ -1178,17 +1186,20 @@ def check_mann_whitney(
     Notes
     -----
     ``p`` decreases in ``|U − μ|``, so the ends of the rounding interval of ``U`` give
-    the p range (``|U − μ|`` is ``[0, ·]`` when that interval contains μ). Without
-    ``tie_counts`` a tie-corrected p (which is smaller) cannot be excluded: a printed
-    p below the untied range is reported as a discrepancy for the untied variants only.
+    the p range (``|U − μ|`` is ``[0, ·]`` when that interval contains μ). A tie
+    correction shrinks σ, so it can only lower p: without ``tie_counts`` a printed p
+    *below* the untied range may still be a tie-corrected p (the ``"normal, unknown
+    ties"`` row stays consistent), while a printed p *above* it is a discrepancy under
+    every variant.
 
     Examples
     --------
     >>> res = check_mann_whitney("1,063", n1=51, n2=46, p="0.429")
     >>> res[["variant", "recomputed", "verdict"]].round(3)
-                  variant  recomputed      verdict
-    0              normal       0.427  consistent
-    1  normal, continuity       0.429  consistent
+                    variant  recomputed     verdict
+    0                normal       0.427  consistent
+    1    normal, continuity       0.429  consistent
+    2  normal, unknown ties       0.427  consistent
     """
     u_iv = _as_interval(u, name="u")
     u_point = _as_value(u, name="u")
@@ -1214,6 +1225,20 @@ def check_mann_whitney(
                 recomputed=float(point),
                 recomputed_iv=_p_range_z(Interval(abs(z_lo), abs(z_hi))),
                 method=str(table.loc[table["variant"] == variant, "method"].iloc[0]),
+            )
+        )
+    if tie_counts is None:
+        top = max(r["recomputed_high"] for r in rows)
+        rows.append(
+            _row(
+                check="mann_whitney",
+                quantity="p",
+                variant="normal, unknown ties",
+                printed=p,
+                printed_iv=p_iv,
+                recomputed=float(table["p"].iloc[0]),
+                recomputed_iv=Interval(0.0, top),
+                method="normal approximation to U; an unknown tie correction can only lower p",
             )
         )
     return _frame(rows)
@@ -1397,6 +1422,12 @@ def check_ordinal_counts(
     ------
     ValueError
         As :func:`ordinal_tests_from_counts`; also if neither ``z`` nor ``p`` is given.
+
+    Notes
+    -----
+    Some packages (SPSS among them) print the z of the smaller U, always negative, so a
+    printed sign says nothing about which group is higher; ``|z|`` is compared and both
+    signs are reported in ``note``.
 
     Examples
     --------
@@ -1892,7 +1923,9 @@ def check_direction(
     return _frame(rows)
 
 
-def check_p_range(p_values: Sequence[str | float], *, labels: Sequence[str] | None = None):
+def check_p_range(
+    p_values: Sequence[str | float], *, labels: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Are printed p-values inside [0, 1]?
 
     Parameters
@@ -2151,7 +2184,7 @@ def check_ci_significance(
     if not 0.0 < alpha < 1.0:
         raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
     lo, hi = _as_interval(low, name="low"), _as_interval(high, name="high")
-    if lo.low > hi.high:
+    if _as_value(low, name="low") > _as_value(high, name="high"):
         raise ValueError(f"low must not exceed high, got low={low!r}, high={high!r}")
     p_iv = (
         printed_interval(p, probability=True)
@@ -2320,7 +2353,7 @@ def check_pooled_mean_sd(
     if mean is None and sd is None:
         raise ValueError("check_pooled_mean_sd needs the printed mean, sd, or both")
     m_iv = [_as_interval(v, name=f"means[{i}]") for i, v in enumerate(means)]
-    s_iv = [_as_interval(v, name=f"sds[{i}]") for i, v in enumerate(sds)]
+    s_iv = [_sd_interval(f"sds[{i}]", v) for i, v in enumerate(sds)]
     _validate_groups([iv.low for iv in m_iv], [iv.low for iv in s_iv], ns)
     n = np.asarray(ns, dtype=float)
     total = n.sum()
@@ -2494,8 +2527,10 @@ def check_grimmer(mean: str, sd: str, *, n: int) -> pd.DataFrame:
     4. Achievability: ``Q`` is at least the sum of squares of the most even split of
        ``T`` (``n − r`` values ``q`` and ``r`` values ``q + 1``, ``T = qn + r``).
 
-    Consistent when some ``(T, Q)`` passes all steps. Unbounded scale assumed (no
-    check of a scale's minimum or maximum).
+    Consistent when some ``(T, Q)`` passes all steps. These are necessary conditions:
+    a ``discrepancy`` proves no integer data fit, a ``consistent`` verdict does not prove
+    that some do (e.g. for n = 2, ``2Q − T²`` must also be a square). Unbounded scale
+    assumed (no check of a scale's minimum or maximum).
 
     Examples
     --------
