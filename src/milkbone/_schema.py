@@ -127,8 +127,11 @@ class UnitCheck:
 
 UNIT_CHECKS: tuple[UnitCheck, ...] = (
     *(UnitCheck(c, 2.0, "mg/cm²", "divide by 1000") for c in BMD_COLUMNS),
-    # 25(OH)D: real medians in ng/mL lie near 10–35; the same people in nmol/L give 25–90.
-    UnitCheck("ohd_25", 40.0, "nmol/L", "divide by 2.496"),
+    # 25(OH)D: this trial's visit medians lie near 15–24 ng/mL, the same people in nmol/L
+    # near 37–60. A median above 35 ng/mL is rare in unsupplemented older women, so the
+    # check catches nmol/L whenever the true median exceeds 14 ng/mL; it can miss a
+    # severely deficient cohort in nmol/L and flag a well-supplemented one in ng/mL.
+    UnitCheck("ohd_25", 35.0, "nmol/L", "divide by 2.496"),
     UnitCheck("calcium", 4.0, "mg/dL", "divide by 4.008"),
     UnitCheck("phosphorus", 2.0, "mg/dL", "divide by 3.097"),
     UnitCheck("ctx", 5.0, "pg/mL", "divide by 1000"),

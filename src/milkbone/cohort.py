@@ -45,7 +45,7 @@ igf_1                     number     ng/mL             0.1–1000
 
 Besides the ranges, the median of each visit is checked (:data:`UNIT_CHECKS`):
 25(OH)D in nmol/L is 2.5 times the value in ng/mL, so single values still look
-plausible but a visit median above 40 does not. Values may be empty only where the
+plausible but a visit median above 35 does not. Values may be empty only where the
 paper has none: ``alp, phosphorus, ctx, pinp, oc, igf_1`` at month 12. Completers
 have all three visits; withdrawn participants have a baseline, may have a 6-month
 visit and have no 12-month visit. Baseline ``bmi`` must equal
@@ -253,7 +253,12 @@ def _read_csv(path: Path, file: str, problems: list[Problem]) -> pd.DataFrame | 
         problems.append(Problem(file, None, None, "file has a header but no data rows"))
         return None
     # rows with too few fields come back as NaN: treat as empty text, reported below
-    return frame.fillna("")
+    frame = frame.fillna("")
+    blank = (frame == "").all(axis=1)
+    for index in frame.index[blank]:
+        problems.append(Problem(file, int(index) + 2, None, "line is empty"))
+    # the index keeps the line numbers of the rows that remain
+    return frame[~blank]
 
 
 def _check_columns(frame: pd.DataFrame, fields: tuple[Field, ...], file: str) -> list[Problem]:
@@ -280,10 +285,9 @@ def _parse(
     for field in fields:
         if field.name not in frame.columns:
             continue
-        cells = frame[field.name].tolist()
         values: list[object] = []
-        for index, cell in enumerate(cells):
-            line = index + 2
+        for index, cell in frame[field.name].items():
+            line = int(index) + 2
             if cell == "":
                 values.append(np.nan if field.kind not in ("id", "group") else None)
                 continue
@@ -460,10 +464,10 @@ def _cross_problems(
         return problems
     seen: dict[tuple[str, float], int] = {}
     months_of: dict[str, set[float]] = {}
-    for index, (pid, month) in enumerate(
-        zip(visit_text["participant"], visits["month"], strict=True)
+    for index, pid, month in zip(
+        visit_text.index, visit_text["participant"], visits["month"], strict=True
     ):
-        line = index + 2
+        line = int(index) + 2
         if pid == "" or math.isnan(month):
             continue
         if (pid, month) in seen:
@@ -483,7 +487,8 @@ def _cross_problems(
             problems.append(Problem(V, line, "participant", f"participant {pid!r} is not in {P}"))
     baseline_line = {pid: line for (pid, month), line in seen.items() if month == 0}
     for (pid, month), line in seen.items():
-        if month != 0 and pid not in baseline_line:
+        known = pid in first_line or not first_line  # unknown ids are reported once, above
+        if month != 0 and pid not in baseline_line and known:
             problems.append(
                 Problem(
                     V,
@@ -826,33 +831,57 @@ def _targets_from_summary(stats: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _month_of(text: object, default: int) -> int:
-    text = str(text).lower()
-    if "baseline" in text or "pre" in text:
-        return 0
-    found = re.search(r"(\d+)", text)
-    return int(found.group(1)) if found else default
+def _span(timepoint: object) -> tuple[int, int] | None:
+    """The reference month and the month of a change: ``"m12 vs m6"`` or ``"m6-m12"``
+    give ``(6, 12)``.
+
+    Examples
+    --------
+    >>> _span("m12 vs m0"), _span("m0-m6"), _span("m6")
+    ((0, 12), (0, 6), None)
+    """
+    text = str(timepoint).strip()
+    found = re.fullmatch(r"m(\d+)\s*vs\.?\s*m(\d+)", text)
+    if found:
+        return int(found.group(2)), int(found.group(1))
+    found = re.fullmatch(r"m(\d+)\s*[-–→]\s*m(\d+)", text)
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    return None
 
 
 def _bmd_changes_from_prose(prose: pd.DataFrame) -> pd.DataFrame:
-    """Stated within-group percent changes of BMD means, plus :data:`BMD_ASSUMPTIONS`."""
+    """Stated within-group percent changes of BMD means, plus :data:`BMD_ASSUMPTIONS`.
+
+    Reads rows of ``prose()`` with ``statistic == "percent_change"``, a BMD measure, one
+    arm in ``groups`` and ``timepoint`` like ``"m6-m12"``; ``direction == "decrease"``
+    makes the printed (unsigned) value negative.
+    """
     bmd = [f.name for f in VISIT_FIELDS if f.name.endswith("_bmd")]
     rows = prose[
         prose["measure"].isin(bmd)
-        & prose["statistic"].astype(str).str.contains("percent", case=False)
+        & (prose["statistic"].astype(str) == "percent_change")
         & prose["groups"].isin(GROUPS)
     ]
-    stated = pd.DataFrame(
-        {
-            "measure": rows["measure"].astype(str),
-            "group": rows["groups"].astype(str),
-            "month": [_month_of(t, 0) for t in rows["timepoint"]],
-            "percent_change": rows["value"].astype(float),
-            "reference_month": [_month_of(t, 0) for t in rows["refers_to"]],
-            "assumption": "stated in §3.2",
-        }
-    )
-    stated = stated[stated["month"] > 0]
+    stated = []
+    for row in rows.itertuples(index=False):
+        span = _span(row.timepoint)
+        if span is None:
+            raise ValueError(f"cannot read the time span {row.timepoint!r} of a BMD change")
+        value = float(row.value)
+        if str(row.direction) == "decrease":
+            value = -abs(value)
+        stated.append(
+            {
+                "measure": row.measure,
+                "group": row.groups,
+                "month": span[1],
+                "percent_change": value,
+                "reference_month": span[0],
+                "assumption": "stated in §3.2",
+            }
+        )
+    stated = pd.DataFrame(stated, columns=BMD_ASSUMPTIONS.columns)
     assumed = BMD_ASSUMPTIONS.merge(
         stated[["measure", "group", "month"]], how="left", indicator=True
     )
