@@ -658,59 +658,59 @@ r3_1.age_sd|3.1|1|SD of age of all completers|4.90|years|all|m0|age|sd||both arm
 r3_1.bmi_mean|3.1|1|mean BMI of all completers|24.8|kg/m2|all|m0|bmi|mean||both arms pooled|pooled_summary|t2.bmi.hcm;t2.bmi.cm|
 r3_1.bmi_sd|3.1|1|SD of BMI of all completers|3.06|kg/m2|all|m0|bmi|sd||both arms pooled|pooled_summary|t2.bmi.hcm;t2.bmi.cm;r3_1.bmi_mean|
 r3_1.n_table2|3.1|1|participants summarised in Table 2|97||all|m0|participants|count|||counts_sum|r3_1.n_hcm;r3_1.n_cm|
-r3_2.l1_4.hcm.pct_6|3.2|1|rise in spine BMD in HCM over six months|2.3%|%|HCM|m0-m6|l1_4_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||follow-up BMD means are shown only in Figure 2A
-r3_2.l1_4.hcm.p_6|3.2|1|within-group p for that rise|p = 0.003||HCM|m0-m6|l1_4_bmd|p_value||HCM 0→6 m within-group|within_group||
-r3_2.l1_4.cm.pct_6|3.2|1|rise in spine BMD in CM over six months|1.5%|%|CM|m0-m6|l1_4_bmd|percent_change|increase|CM 0→6 m within-group|not_verifiable||follow-up BMD means are shown only in Figure 2A
-r3_2.l1_4.cm.p_6|3.2|1|within-group p for that rise|p = 0.017||CM|m0-m6|l1_4_bmd|p_value||CM 0→6 m within-group|within_group||
+r3_2.l1_4.hcm.pct_6|3.2|1|rise in spine BMD in HCM over six months|2.3%|%|HCM|m6 vs m0|l1_4_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||follow-up BMD means are shown only in Figure 2A
+r3_2.l1_4.hcm.p_6|3.2|1|within-group p for that rise|p = 0.003||HCM|m6 vs m0|l1_4_bmd|p_value||HCM 0→6 m within-group|within_group||
+r3_2.l1_4.cm.pct_6|3.2|1|rise in spine BMD in CM over six months|1.5%|%|CM|m6 vs m0|l1_4_bmd|percent_change|increase|CM 0→6 m within-group|not_verifiable||follow-up BMD means are shown only in Figure 2A
+r3_2.l1_4.cm.p_6|3.2|1|within-group p for that rise|p = 0.017||CM|m6 vs m0|l1_4_bmd|p_value||CM 0→6 m within-group|within_group||
 r3_2.l1_4.between.p_6|3.2|1|between-arm p for spine BMD at six months|p = 0.035||HCM vs CM|m6|l1_4_bmd|p_value||HCM vs CM at 6 m|not_verifiable||the test (values or changes) is not named and 6-month means are only in Figure 2A
 r3_2.l1_4.between.p_12|3.2|1|between-arm p for spine BMD at twelve months|p = 0.041||HCM vs CM|m12|l1_4_bmd|p_value||HCM vs CM at 12 m|not_verifiable||12-month means are only in Figure 2A
-r3_2.left_hip.hcm.pct_6|3.2|1|rise in left hip BMD in HCM over six months|2.2%|%|HCM|m0-m6|left_hip_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||Figure 2 only
-r3_2.left_hip.hcm.p_6|3.2|1|within-group p for that rise|p = 0.014||HCM|m0-m6|left_hip_bmd|p_value||HCM 0→6 m within-group|within_group||
-r3_2.left_hip.hcm.pct_12|3.2|1|rise in left hip BMD in HCM over twelve months|1.1%|%|HCM|m0-m12|left_hip_bmd|percent_change|increase|HCM 0→12 m within-group|not_verifiable||Figure 2 only
-r3_2.left_hip.cm.pct_6|3.2|1|fall in left hip BMD in CM over six months|0.1|%|CM|m0-m6|left_hip_bmd|percent_change|decrease|CM 0→6 m within-group|not_verifiable||printed as "0.1 and 0.7%"; Figure 2 only
-r3_2.left_hip.cm.pct_12|3.2|1|fall in left hip BMD in CM over twelve months|0.7%|%|CM|m0-m12|left_hip_bmd|percent_change|decrease|CM 0→12 m within-group|not_verifiable||Figure 2 only
-r3_2.left_fn.hcm.pct_6|3.2|1|rise in left femoral neck BMD in HCM over six months|2.6%|%|HCM|m0-m6|left_femoral_neck_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||Figure 2 only
-r3_2.left_fn.hcm.p_6|3.2|1|within-group p for that rise|p = 0.007||HCM|m0-m6|left_femoral_neck_bmd|p_value||HCM 0→6 m within-group|within_group||
-r3_2.left_fn.cm.pct_6|3.2|1|rise in left femoral neck BMD in CM over six months|0.5%|%|CM|m0-m6|left_femoral_neck_bmd|percent_change|increase|CM 0→6 m within-group|not_verifiable||Figure 2 only
-r3_2.left_fn.hcm.pct_6_12|3.2|1|fall in left femoral neck BMD in HCM from six to twelve months|0.5%|%|HCM|m6-m12|left_femoral_neck_bmd|percent_change|decrease|HCM 6→12 m within-group|not_verifiable||Figure 2 only
-r3_2.left_fn.cm.pct_6_12|3.2|1|fall in left femoral neck BMD in CM from six to twelve months|1.0%|%|CM|m6-m12|left_femoral_neck_bmd|percent_change|decrease|CM 6→12 m within-group|not_verifiable||Figure 2 only
-r3_2.left_fn.p_6_12|3.2|1|p attached to the six-to-twelve-month femoral neck falls|p = 0.046||CM|m6-m12|left_femoral_neck_bmd|p_value||ambiguous: CM 6→12 m within-group, or HCM vs CM|within_group||the sentence does not say which comparison the p belongs to
-r3_3.ast.hcm.pct_6|3.3|1|rise in AST in HCM over six months|16.4%|%|HCM|m0-m6|ast|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.ast.hcm.m0;t3.ast.hcm.m6|
-r3_3.ast.hcm.p_6|3.3|1|within-group p for that rise|p = 0.024||HCM|m0-m6|ast|p_value||HCM 0→6 m within-group|within_group||
-r3_3.ast.hcm.pct_6_12|3.3|1|fall in AST in HCM from six to twelve months|18.6%|%|HCM|m6-m12|ast|percent_change|decrease|HCM 6→12 m within-group|percent_change|t3.ast.hcm.m6;t3.ast.hcm.m12|
-r3_3.ast.hcm.p_6_12|3.3|1|within-group p for that fall|p = 0.001||HCM|m6-m12|ast|p_value||HCM 6→12 m within-group|within_group||
-r3_3.ast.cm.pct_6_12|3.3|1|fall in AST in CM from six to twelve months|17.2%|%|CM|m6-m12|ast|percent_change|decrease|CM 6→12 m within-group|percent_change|t3.ast.cm.m6;t3.ast.cm.m12|
-r3_3.ast.cm.p_6_12|3.3|1|within-group p for that fall|p = 0.044||CM|m6-m12|ast|p_value||CM 6→12 m within-group|within_group||
-r3_3.calcium.cm.pct_6|3.3|1|rise in serum calcium in CM over six months|3.8%|%|CM|m0-m6|calcium|percent_change|increase|CM 0→6 m within-group|percent_change|t3.calcium.cm.m0;t3.calcium.cm.m6|
-r3_3.calcium.cm.p_6|3.3|1|within-group p for that rise|p = 0.014||CM|m0-m6|calcium|p_value||CM 0→6 m within-group|within_group||
-r3_3.calcium.hcm.pct_6|3.3|1|rise in serum calcium in HCM over six months|4.3%|%|HCM|m0-m6|calcium|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.calcium.hcm.m0;t3.calcium.hcm.m6|
-r3_3.calcium.hcm.p_6|3.3|1|within-group p for that rise|p < 0.001||HCM|m0-m6|calcium|p_value||HCM 0→6 m within-group|within_group||
-r3_3.calcium.hcm.pct_12|3.3|1|rise in serum calcium in HCM over twelve months|5.1%|%|HCM|m0-m12|calcium|percent_change|increase|HCM 0→12 m within-group|percent_change|t3.calcium.hcm.m0;t3.calcium.hcm.m12|
-r3_3.calcium.hcm.p_12|3.3|1|within-group p for that rise|p < 0.001||HCM|m0-m12|calcium|p_value||HCM 0→12 m within-group|within_group||
-r3_3.calcium.cm.pct_12|3.3|1|rise in serum calcium in CM over twelve months|4.7%|%|CM|m0-m12|calcium|percent_change|increase|CM 0→12 m within-group|percent_change|t3.calcium.cm.m0;t3.calcium.cm.m12|
-r3_3.calcium.cm.p_12|3.3|1|within-group p for that rise|p = 0.003||CM|m0-m12|calcium|p_value||CM 0→12 m within-group|within_group||
-r3_3.ohd.hcm.pct_6|3.3|1|rise in 25(OH)D in HCM over six months|54.7%|%|HCM|m0-m6|ohd_25|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.ohd_25.hcm.m0;t3.ohd_25.hcm.m6|
-r3_3.ohd.hcm.p_6|3.3|1|within-group p for that rise|p < 0.001||HCM|m0-m6|ohd_25|p_value||HCM 0→6 m within-group|within_group||
-r3_3.ohd.cm.pct_6|3.3|1|rise in 25(OH)D in CM over six months|23.6%|%|CM|m0-m6|ohd_25|percent_change|increase|CM 0→6 m within-group|percent_change|t3.ohd_25.cm.m0;t3.ohd_25.cm.m6|
-r3_3.ohd.cm.p_6|3.3|1|within-group p for that rise|p < 0.001||CM|m0-m6|ohd_25|p_value||CM 0→6 m within-group|within_group||
+r3_2.left_hip.hcm.pct_6|3.2|1|rise in left hip BMD in HCM over six months|2.2%|%|HCM|m6 vs m0|left_hip_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||Figure 2 only
+r3_2.left_hip.hcm.p_6|3.2|1|within-group p for that rise|p = 0.014||HCM|m6 vs m0|left_hip_bmd|p_value||HCM 0→6 m within-group|within_group||
+r3_2.left_hip.hcm.pct_12|3.2|1|rise in left hip BMD in HCM over twelve months|1.1%|%|HCM|m12 vs m0|left_hip_bmd|percent_change|increase|HCM 0→12 m within-group|not_verifiable||Figure 2 only
+r3_2.left_hip.cm.pct_6|3.2|1|fall in left hip BMD in CM over six months|0.1|%|CM|m6 vs m0|left_hip_bmd|percent_change|decrease|CM 0→6 m within-group|not_verifiable||printed as "0.1 and 0.7%"; Figure 2 only
+r3_2.left_hip.cm.pct_12|3.2|1|fall in left hip BMD in CM over twelve months|0.7%|%|CM|m12 vs m0|left_hip_bmd|percent_change|decrease|CM 0→12 m within-group|not_verifiable||Figure 2 only
+r3_2.left_fn.hcm.pct_6|3.2|1|rise in left femoral neck BMD in HCM over six months|2.6%|%|HCM|m6 vs m0|left_femoral_neck_bmd|percent_change|increase|HCM 0→6 m within-group|not_verifiable||Figure 2 only
+r3_2.left_fn.hcm.p_6|3.2|1|within-group p for that rise|p = 0.007||HCM|m6 vs m0|left_femoral_neck_bmd|p_value||HCM 0→6 m within-group|within_group||
+r3_2.left_fn.cm.pct_6|3.2|1|rise in left femoral neck BMD in CM over six months|0.5%|%|CM|m6 vs m0|left_femoral_neck_bmd|percent_change|increase|CM 0→6 m within-group|not_verifiable||Figure 2 only
+r3_2.left_fn.hcm.pct_6_12|3.2|1|fall in left femoral neck BMD in HCM from six to twelve months|0.5%|%|HCM|m12 vs m6|left_femoral_neck_bmd|percent_change|decrease|HCM 6→12 m within-group|not_verifiable||Figure 2 only
+r3_2.left_fn.cm.pct_6_12|3.2|1|fall in left femoral neck BMD in CM from six to twelve months|1.0%|%|CM|m12 vs m6|left_femoral_neck_bmd|percent_change|decrease|CM 6→12 m within-group|not_verifiable||Figure 2 only
+r3_2.left_fn.p_6_12|3.2|1|p attached to the six-to-twelve-month femoral neck falls|p = 0.046||CM|m12 vs m6|left_femoral_neck_bmd|p_value||ambiguous: CM 6→12 m within-group, or HCM vs CM|within_group||the sentence does not say which comparison the p belongs to
+r3_3.ast.hcm.pct_6|3.3|1|rise in AST in HCM over six months|16.4%|%|HCM|m6 vs m0|ast|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.ast.hcm.m0;t3.ast.hcm.m6|
+r3_3.ast.hcm.p_6|3.3|1|within-group p for that rise|p = 0.024||HCM|m6 vs m0|ast|p_value||HCM 0→6 m within-group|within_group||
+r3_3.ast.hcm.pct_6_12|3.3|1|fall in AST in HCM from six to twelve months|18.6%|%|HCM|m12 vs m6|ast|percent_change|decrease|HCM 6→12 m within-group|percent_change|t3.ast.hcm.m6;t3.ast.hcm.m12|
+r3_3.ast.hcm.p_6_12|3.3|1|within-group p for that fall|p = 0.001||HCM|m12 vs m6|ast|p_value||HCM 6→12 m within-group|within_group||
+r3_3.ast.cm.pct_6_12|3.3|1|fall in AST in CM from six to twelve months|17.2%|%|CM|m12 vs m6|ast|percent_change|decrease|CM 6→12 m within-group|percent_change|t3.ast.cm.m6;t3.ast.cm.m12|
+r3_3.ast.cm.p_6_12|3.3|1|within-group p for that fall|p = 0.044||CM|m12 vs m6|ast|p_value||CM 6→12 m within-group|within_group||
+r3_3.calcium.cm.pct_6|3.3|1|rise in serum calcium in CM over six months|3.8%|%|CM|m6 vs m0|calcium|percent_change|increase|CM 0→6 m within-group|percent_change|t3.calcium.cm.m0;t3.calcium.cm.m6|
+r3_3.calcium.cm.p_6|3.3|1|within-group p for that rise|p = 0.014||CM|m6 vs m0|calcium|p_value||CM 0→6 m within-group|within_group||
+r3_3.calcium.hcm.pct_6|3.3|1|rise in serum calcium in HCM over six months|4.3%|%|HCM|m6 vs m0|calcium|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.calcium.hcm.m0;t3.calcium.hcm.m6|
+r3_3.calcium.hcm.p_6|3.3|1|within-group p for that rise|p < 0.001||HCM|m6 vs m0|calcium|p_value||HCM 0→6 m within-group|within_group||
+r3_3.calcium.hcm.pct_12|3.3|1|rise in serum calcium in HCM over twelve months|5.1%|%|HCM|m12 vs m0|calcium|percent_change|increase|HCM 0→12 m within-group|percent_change|t3.calcium.hcm.m0;t3.calcium.hcm.m12|
+r3_3.calcium.hcm.p_12|3.3|1|within-group p for that rise|p < 0.001||HCM|m12 vs m0|calcium|p_value||HCM 0→12 m within-group|within_group||
+r3_3.calcium.cm.pct_12|3.3|1|rise in serum calcium in CM over twelve months|4.7%|%|CM|m12 vs m0|calcium|percent_change|increase|CM 0→12 m within-group|percent_change|t3.calcium.cm.m0;t3.calcium.cm.m12|
+r3_3.calcium.cm.p_12|3.3|1|within-group p for that rise|p = 0.003||CM|m12 vs m0|calcium|p_value||CM 0→12 m within-group|within_group||
+r3_3.ohd.hcm.pct_6|3.3|1|rise in 25(OH)D in HCM over six months|54.7%|%|HCM|m6 vs m0|ohd_25|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.ohd_25.hcm.m0;t3.ohd_25.hcm.m6|
+r3_3.ohd.hcm.p_6|3.3|1|within-group p for that rise|p < 0.001||HCM|m6 vs m0|ohd_25|p_value||HCM 0→6 m within-group|within_group||
+r3_3.ohd.cm.pct_6|3.3|1|rise in 25(OH)D in CM over six months|23.6%|%|CM|m6 vs m0|ohd_25|percent_change|increase|CM 0→6 m within-group|percent_change|t3.ohd_25.cm.m0;t3.ohd_25.cm.m6|
+r3_3.ohd.cm.p_6|3.3|1|within-group p for that rise|p < 0.001||CM|m6 vs m0|ohd_25|p_value||CM 0→6 m within-group|within_group||
 r3_3.ohd.between.p_6|3.3|1|between-arm p for 25(OH)D at six months|p < 0.001||HCM vs CM|m6|ohd_25|p_value||HCM vs CM at 6 m|same_quantity|t3.ohd_25.between.m6|
-r3_3.ohd.hcm.pct_12|3.3|1|rise in 25(OH)D in HCM over twelve months|52.6%|%|HCM|m0-m12|ohd_25|percent_change|increase|HCM 0→12 m within-group|percent_change|t3.ohd_25.hcm.m0;t3.ohd_25.hcm.m12|
-r3_3.ohd.hcm.p_12|3.3|1|within-group p for that rise|p < 0.001||HCM|m0-m12|ohd_25|p_value||HCM 0→12 m within-group|within_group||
-r3_3.ohd.cm.pct_12|3.3|1|rise in 25(OH)D in CM over twelve months, called not significant|11.9%|%|CM|m0-m12|ohd_25|percent_change|increase|CM 0→12 m within-group|percent_change|t3.ohd_25.cm.m0;t3.ohd_25.cm.m12|
+r3_3.ohd.hcm.pct_12|3.3|1|rise in 25(OH)D in HCM over twelve months|52.6%|%|HCM|m12 vs m0|ohd_25|percent_change|increase|HCM 0→12 m within-group|percent_change|t3.ohd_25.hcm.m0;t3.ohd_25.hcm.m12|
+r3_3.ohd.hcm.p_12|3.3|1|within-group p for that rise|p < 0.001||HCM|m12 vs m0|ohd_25|p_value||HCM 0→12 m within-group|within_group||
+r3_3.ohd.cm.pct_12|3.3|1|rise in 25(OH)D in CM over twelve months, called not significant|11.9%|%|CM|m12 vs m0|ohd_25|percent_change|increase|CM 0→12 m within-group|percent_change|t3.ohd_25.cm.m0;t3.ohd_25.cm.m12|
 r3_3.ohd.between.p_12|3.3|1|between-arm p for 25(OH)D at twelve months|p < 0.001||HCM vs CM|m12|ohd_25|p_value||HCM vs CM at 12 m|same_quantity|t3.ohd_25.between.m12|
 r3_3.ohd.z_6|3.3|1|ordinal test statistic for 25(OH)D categories at six months|−4.390||HCM vs CM|m6|ohd_25_category|z||HCM vs CM at 6 m (Table 4)|same_quantity|t4.z.m6|
 r3_3.ohd.z_12|3.3|1|ordinal test statistic for 25(OH)D categories at twelve months|−3.408||HCM vs CM|m12|ohd_25_category|z||HCM vs CM at 12 m (Table 4)|same_quantity|t4.z.m12|
 r3_3.ohd.z_p|3.3|1|p bound stated for both category tests|p < 0.0001||HCM vs CM|m6;m12|ohd_25_category|p_value||HCM vs CM at 6 and 12 m (Table 4)|significance_claim|t4.z.m6;t4.z.m12;t4.p.m6;t4.p.m12|Table 4 prints 0.0001 and 0.001
-r3_3.tracp.hcm.pct_6|3.3|1|rise in TRACP-5b in HCM over six months|24.4%|%|HCM|m0-m6|tracp_5b|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.tracp_5b.hcm.m0;t3.tracp_5b.hcm.m6|
-r3_3.tracp.hcm.p_6|3.3|1|within-group p for that rise|p = 0.007||HCM|m0-m6|tracp_5b|p_value||HCM 0→6 m within-group|within_group||
-r3_3.tracp.cm.pct_6|3.3|1|rise in TRACP-5b in CM over six months|30.6%|%|CM|m0-m6|tracp_5b|percent_change|increase|CM 0→6 m within-group|percent_change|t3.tracp_5b.cm.m0;t3.tracp_5b.cm.m6|
-r3_3.tracp.cm.p_6|3.3|1|within-group p for that rise|p < 0.001||CM|m0-m6|tracp_5b|p_value||CM 0→6 m within-group|within_group||
-r3_3.tracp.hcm.pct_12|3.3|1|fall in TRACP-5b in HCM from baseline to twelve months|41.1%|%|HCM|m0-m12|tracp_5b|percent_change|decrease|HCM 0→12 m within-group|percent_change|t3.tracp_5b.hcm.m0;t3.tracp_5b.hcm.m12|
-r3_3.tracp.cm.pct_12|3.3|1|fall in TRACP-5b in CM from baseline to twelve months|45.1%|%|CM|m0-m12|tracp_5b|percent_change|decrease|CM 0→12 m within-group|percent_change|t3.tracp_5b.cm.m0;t3.tracp_5b.cm.m12|
-r3_3.tracp.p_12|3.3|1|within-group p for both of those falls|p < 0.001||HCM;CM|m0-m12|tracp_5b|p_value||HCM and CM 0→12 m within-group|within_group||
-r3_3.tracp.hcm.pct_6_12|3.3|1|fall in TRACP-5b in HCM from six to twelve months|52.7%|%|HCM|m6-m12|tracp_5b|percent_change|decrease|HCM 6→12 m within-group|percent_change|t3.tracp_5b.hcm.m6;t3.tracp_5b.hcm.m12|
-r3_3.tracp.cm.pct_6_12|3.3|1|fall in TRACP-5b in CM from six to twelve months|57.9%|%|CM|m6-m12|tracp_5b|percent_change|decrease|CM 6→12 m within-group|percent_change|t3.tracp_5b.cm.m6;t3.tracp_5b.cm.m12|
-r3_3.tracp.p_6_12|3.3|1|within-group p for both of those falls|p < 0.001||HCM;CM|m6-m12|tracp_5b|p_value||HCM and CM 6→12 m within-group|within_group||
+r3_3.tracp.hcm.pct_6|3.3|1|rise in TRACP-5b in HCM over six months|24.4%|%|HCM|m6 vs m0|tracp_5b|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.tracp_5b.hcm.m0;t3.tracp_5b.hcm.m6|
+r3_3.tracp.hcm.p_6|3.3|1|within-group p for that rise|p = 0.007||HCM|m6 vs m0|tracp_5b|p_value||HCM 0→6 m within-group|within_group||
+r3_3.tracp.cm.pct_6|3.3|1|rise in TRACP-5b in CM over six months|30.6%|%|CM|m6 vs m0|tracp_5b|percent_change|increase|CM 0→6 m within-group|percent_change|t3.tracp_5b.cm.m0;t3.tracp_5b.cm.m6|
+r3_3.tracp.cm.p_6|3.3|1|within-group p for that rise|p < 0.001||CM|m6 vs m0|tracp_5b|p_value||CM 0→6 m within-group|within_group||
+r3_3.tracp.hcm.pct_12|3.3|1|fall in TRACP-5b in HCM from baseline to twelve months|41.1%|%|HCM|m12 vs m0|tracp_5b|percent_change|decrease|HCM 0→12 m within-group|percent_change|t3.tracp_5b.hcm.m0;t3.tracp_5b.hcm.m12|
+r3_3.tracp.cm.pct_12|3.3|1|fall in TRACP-5b in CM from baseline to twelve months|45.1%|%|CM|m12 vs m0|tracp_5b|percent_change|decrease|CM 0→12 m within-group|percent_change|t3.tracp_5b.cm.m0;t3.tracp_5b.cm.m12|
+r3_3.tracp.p_12|3.3|1|within-group p for both of those falls|p < 0.001||HCM;CM|m12 vs m0|tracp_5b|p_value||HCM and CM 0→12 m within-group|within_group||
+r3_3.tracp.hcm.pct_6_12|3.3|1|fall in TRACP-5b in HCM from six to twelve months|52.7%|%|HCM|m12 vs m6|tracp_5b|percent_change|decrease|HCM 6→12 m within-group|percent_change|t3.tracp_5b.hcm.m6;t3.tracp_5b.hcm.m12|
+r3_3.tracp.cm.pct_6_12|3.3|1|fall in TRACP-5b in CM from six to twelve months|57.9%|%|CM|m12 vs m6|tracp_5b|percent_change|decrease|CM 6→12 m within-group|percent_change|t3.tracp_5b.cm.m6;t3.tracp_5b.cm.m12|
+r3_3.tracp.p_6_12|3.3|1|within-group p for both of those falls|p < 0.001||HCM;CM|m12 vs m6|tracp_5b|p_value||HCM and CM 6→12 m within-group|within_group||
 r3_3.phosphorus.between.p_6|3.3|1|between-arm p for phosphorus at six months|p = 0.046||HCM vs CM|m6|phosphorus|p_value||HCM vs CM at 6 m|same_quantity|t3.phosphorus.between.m6|
 r3_3.pinp.between.p_6|3.3|1|between-arm p for PINP at six months|p = 0.001||HCM vs CM|m6|pinp|p_value||HCM vs CM at 6 m|same_quantity|t3.pinp.between.m6|
 r3_3.pinp.ref_low|3.3|1|lower end of the female PINP reference range|31.7|ng/mL|all||pinp|reference_limit||reference range|threshold|t3.pinp.hcm.m0;t3.pinp.cm.m0;t3.pinp.hcm.m6;t3.pinp.cm.m6|text: both arms above the range at baseline; HCM inside it at 6 m
@@ -746,7 +746,7 @@ r3_4.firmicutes.hcm.mean_0|3.4|2|mean Firmicutes abundance in HCM at baseline|0.
 r3_4.firmicutes.hcm.sd_0|3.4|2|SD of Firmicutes abundance in HCM at baseline|0.170||HCM|m0|firmicutes|sd||HCM 0 m|not_verifiable||needs sequencing data
 r3_4.firmicutes.hcm.mean_6|3.4|2|mean Firmicutes abundance in HCM at six months|0.357||HCM|m6|firmicutes|mean|decrease|HCM 6 m|not_verifiable||needs sequencing data
 r3_4.firmicutes.hcm.sd_6|3.4|2|SD of Firmicutes abundance in HCM at six months|0.143||HCM|m6|firmicutes|sd||HCM 6 m|not_verifiable||needs sequencing data
-r3_4.firmicutes.p_6|3.4|2|p for the Firmicutes fall in both arms|p = 0.001||HCM;CM|m0-m6|firmicutes|p_value||HCM and CM 0→6 m within-group|within_group||one p for two within-arm changes of very different size (HCM 0.369 → 0.357)
+r3_4.firmicutes.p_6|3.4|2|p for the Firmicutes fall in both arms|p = 0.001||HCM;CM|m6 vs m0|firmicutes|p_value||HCM and CM 0→6 m within-group|within_group||one p for two within-arm changes of very different size (HCM 0.369 → 0.357)
 r3_4.staphylococcus.p_0|3.4|2|MetagenomeSeq p for Staphylococcus at baseline|p = 0.022||HCM vs CM|m0|staphylococcus|p_value||HCM vs CM at 0 m|not_verifiable||needs sequencing data
 r3_4.pyramidobacter.p_0|3.4|2|MetagenomeSeq p for Pyramidobacter at baseline|p = 0.034||HCM vs CM|m0|pyramidobacter|p_value||HCM vs CM at 0 m|not_verifiable||needs sequencing data
 r3_4.achromobacter.p_0|3.4|2|MetagenomeSeq p for Achromobacter at baseline|p = 0.005||HCM vs CM|m0|achromobacter|p_value||HCM vs CM at 0 m|not_verifiable||needs sequencing data
@@ -821,10 +821,10 @@ r3_7.sutterella.glucarate.p|3.7|1|Spearman p of Sutterella with D-glucarate|p = 
 r3_7.sutterella.dephospho_coa.p|3.7|1|Spearman p of Sutterella with 3-dephospho-CoA|p = 0.013||all|m12|sutterella|correlation_p|positive|both arms at 12 m|not_verifiable||needs participant data
 r3_7.sutterella.adenine.p|3.7|1|Spearman p of Sutterella with adenine|p = 0.011||all|m12|sutterella|correlation_p|positive|both arms at 12 m|not_verifiable||needs participant data
 d4.volume|4|1|daily milk volume restated|400 mL/day|mL/day|all||milk_volume|dose|||||
-d4.cited_spine_gain|4|1|spine BMD gain in a cited dairy trial|2.0%|%|other study|m0-m12|l1_4_bmd|percent_change|increase|a cited trial, not this one|ci_significance|d4.cited_ci_low;d4.cited_ci_high|a 95% CI of 0.5 to 3.5 excludes 0, yet the text calls the difference not significant
+d4.cited_spine_gain|4|1|spine BMD gain in a cited dairy trial|2.0%|%|other study|m12 vs m0|l1_4_bmd|percent_change|increase|a cited trial, not this one|ci_significance|d4.cited_ci_low;d4.cited_ci_high|a 95% CI of 0.5 to 3.5 excludes 0, yet the text calls the difference not significant
 d4.cited_ci_level|4|1|confidence level of the cited interval|95%|%|other study||l1_4_bmd|confidence_level||a cited trial, not this one|||
-d4.cited_ci_low|4|1|lower end of the cited interval|0.5|%|other study|m0-m12|l1_4_bmd|ci_lower||a cited trial, not this one|||
-d4.cited_ci_high|4|1|upper end of the cited interval|3.5|%|other study|m0-m12|l1_4_bmd|ci_upper||a cited trial, not this one|||
+d4.cited_ci_low|4|1|lower end of the cited interval|0.5|%|other study|m12 vs m0|l1_4_bmd|ci_lower||a cited trial, not this one|||
+d4.cited_ci_high|4|1|upper end of the cited interval|3.5|%|other study|m12 vs m0|l1_4_bmd|ci_upper||a cited trial, not this one|||
 d4.ohd_adequate|4|2|25(OH)D level the guidelines call adequate|≥20|ng/mL|all||ohd_25|threshold||guideline cut-off|same_quantity|t4.normal.hcm.m0|Table 4 footnote 1 uses the same cut-off for "normal"
 d4.ohd_ideal|4|2|25(OH)D level the guidelines call ideal|≥30|ng/mL|all||ohd_25|threshold||guideline cut-off|threshold|t3.ohd_25.hcm.m6;t3.ohd_25.hcm.m12;t3.ohd_25.cm.m6;t3.ohd_25.cm.m12|text: the HCM mean came closer to the ideal level; both stay below it
 d4.age_mean|4|6|mean age of all completers restated|61.2|years|all|m0|age|mean||both arms pooled|same_quantity|r3_1.age_mean|
@@ -1018,5 +1018,485 @@ def main() -> None:
     write("measures.csv", measures(t2, [r for r in t3]))
 
 
+# ---------------------------------------------------------------- datapackage.json
+GROUPS = ["HCM", "CM", "HCM vs CM"]
+CHECK_KINDS = [
+    "t_from_summary",
+    "p_from_summary",
+    "mann_whitney_p_from_u",
+    "percent_change",
+    "ratio",
+    "counts_sum",
+    "ordinal_test",
+    "p_from_statistic",
+    "p_range",
+    "direction",
+    "threshold",
+    "list_count",
+    "same_quantity",
+    "pooled_summary",
+    "grim",
+    "significance_claim",
+    "ci_significance",
+    "within_group",
+    "not_verifiable",
+]
+_S, _N, _I = "string", "number", "integer"
+FIELDS = {
+    # name: (type, description, unit, constraints)
+    "cell_id": (
+        _S,
+        "Stable identifier of the printed cell: t<table>.<row slug>.<column slug>.",
+        "",
+        {"required": True, "unique": True, "pattern": r"^t[1-6]\.[a-z0-9_.]+$"},
+    ),
+    "table": (
+        _S,
+        "The paper's table, as 'Table N'.",
+        "",
+        {"required": True, "pattern": r"^Table [1-6]$"},
+    ),
+    "row_label": (
+        _S,
+        "Row label as printed (footnote marks glued as printed).",
+        "",
+        {"required": True},
+    ),
+    "column_label": (
+        _S,
+        "Column label as printed (U+202F narrow spaces kept).",
+        "",
+        {"required": True},
+    ),
+    "cell_text": (
+        _S,
+        "The cell exactly as printed: U+2212 minus, U+202F spaces, thousand separators, '<0.001'.",
+        "",
+        {"required": True},
+    ),
+    "source_line": (
+        _I,
+        "1-based line of the paper's text file holding the row.",
+        "",
+        {"required": True, "minimum": 1},
+    ),
+    "flag": (
+        _S,
+        "Semicolon-separated slugs of readings that needed interpretation; empty when the cell reads plainly.",
+        "",
+        {},
+    ),
+    "reading": (_S, "The reading chosen for an interpreted cell, in our words.", "", {}),
+    "nutrient": (_S, "Slug of the nutrient row.", "", {"required": True}),
+    "group": (
+        _S,
+        "Arm the cell belongs to: HCM, CM, or 'HCM vs CM' for a comparison.",
+        "",
+        {"required": True, "enum": GROUPS},
+    ),
+    "value": (
+        _N,
+        "The printed number read as a float (empty where nothing numeric is printed).",
+        "",
+        {},
+    ),
+    "unit": (_S, "Unit as printed in the row label (empty when none is printed).", "", {}),
+    "basis": (_S, "Quantity of milk the amounts refer to.", "", {"required": True}),
+    "measure": (_S, "Measure slug (see measures.csv).", "", {"required": True}),
+    "month": (
+        _I,
+        "Visit in months since baseline (0, 6, 12); empty for a cell not tied to one visit.",
+        "month",
+        {"enum": [0, 6, 12]},
+    ),
+    "n": (
+        _I,
+        "Published group size of the arm (51 HCM, 46 CM).",
+        "participants",
+        {"enum": [51, 46]},
+    ),
+    "mean": (_N, "Printed mean.", "", {}),
+    "sd": (
+        _N,
+        "Printed standard deviation (Table 3: after removing a footnote mark).",
+        "",
+        {"minimum": 0},
+    ),
+    "mean_text": (_S, "Mean as printed.", "", {}),
+    "sd_text": (_S, "SD as printed (Table 3: without its footnote mark).", "", {}),
+    "statistic": (_N, "Printed test statistic (t or Mann–Whitney U).", "", {}),
+    "statistic_kind": (
+        _S,
+        "Which statistic the t/U column holds, inferred from its form: 't' or 'U'.",
+        "",
+        {"enum": ["t", "U"]},
+    ),
+    "p_value": (
+        _N,
+        "Printed p-value or bound, read as printed (values above 1 are kept).",
+        "",
+        {"minimum": 0},
+    ),
+    "p_comparator": (
+        _S,
+        "Comparator printed with the p-value.",
+        "",
+        {"enum": ["=", "<", ">", "<=", ">="]},
+    ),
+    "cell_kind": (
+        _S,
+        "What the Table 3 cell holds.",
+        "",
+        {"required": True, "enum": ["mean_sd", "p_between", "p_within", "not_reported"]},
+    ),
+    "footnote": (
+        _S,
+        "Footnote mark read from the cell or label (Table 3: 1, 2, 3 = same/different time points).",
+        "",
+        {"enum": ["1", "2", "3", "4"]},
+    ),
+    "measure_label": (_S, "Heading of the Table 3 block, as printed.", "", {"required": True}),
+    "category": (
+        _S,
+        "25(OH)D category of the Table 4 row.",
+        "",
+        {"enum": ["normal", "insufficient", "deficient"]},
+    ),
+    "count": (_I, "Participants in the category.", "participants", {"minimum": 0}),
+    "z": (_N, "Printed Z value of the ordinal test.", "", {}),
+    "row_position": (
+        _I,
+        "Position of the row in the printed table (1-based; differs from a printed number where the numbering repeats).",
+        "",
+        {"required": True, "minimum": 1},
+    ),
+    "metabolite": (_S, "Metabolite name as printed.", "", {"required": True}),
+    "column": (_S, "Slug of the printed column.", "", {"required": True}),
+    "direction": (
+        _S,
+        "Arrow of the Variation column: up (↑) or down (↓).",
+        "",
+        {"enum": ["up", "down"]},
+    ),
+    "kegg_name": (_S, "KEGG name as printed.", "", {"required": True}),
+    "separator_style": (
+        _S,
+        "How the intensity is printed: comma_thousands or plain_decimal.",
+        "",
+        {"enum": ["comma_thousands", "plain_decimal"]},
+    ),
+    "flow_id": (
+        _S,
+        "Identifier of the participant-flow fact and where it is stated.",
+        "",
+        {"required": True, "unique": True},
+    ),
+    "quantity": (
+        _S,
+        "What the number counts or measures, in our own words.",
+        "",
+        {"required": True},
+    ),
+    "printed": (_S, "The number as printed (empty when the paper does not state it).", "", {}),
+    "location": (_S, "Where the paper states it.", "", {"required": True}),
+    "note": (_S, "Remarks, in our words.", "", {}),
+    "prose_id": (
+        _S,
+        "Stable identifier: section prefix (a, m, r, d) and slug.",
+        "",
+        {"required": True, "unique": True, "pattern": r"^(a|m[0-9_]+|r[0-9_]+|d4)\.[a-z0-9_.]+$"},
+    ),
+    "section": (_S, "Section of the paper ('Abstract', '2.1', …, '4').", "", {"required": True}),
+    "paragraph": (
+        _I,
+        "Paragraph within the section (1-based).",
+        "",
+        {"required": True, "minimum": 1},
+    ),
+    "comparator": (
+        _S,
+        "Comparator printed with the number ('=' when none).",
+        "",
+        {"required": True, "enum": ["=", "<", ">", "<=", ">="]},
+    ),
+    "groups": (_S, "Arm(s) concerned: HCM, CM, 'HCM vs CM', 'HCM;CM', all, other study.", "", {}),
+    "timepoint": (
+        _S,
+        "Visit (m0, m6, m12), change 'mLATER vs mREFERENCE', or several visits separated by ';'.",
+        "",
+        {},
+    ),
+    "refers_to": (_S, "What the number refers to, e.g. 'HCM 0→6 m within-group'.", "", {}),
+    "check_kind": (
+        _S,
+        "How the claim can be checked (vocabulary in milkbone.published.CHECK_KINDS); empty for a design fact that is not a claim.",
+        "",
+        {"enum": CHECK_KINDS},
+    ),
+    "inputs": (_S, "Semicolon-separated cell_ids and prose_ids the check needs.", "", {}),
+    "check_note": (_S, "What the check must take into account, in our words.", "", {}),
+    "label": (_S, "Name of the measure as the book shows it.", "", {"required": True}),
+    "printed_table2": (_S, "Row label(s) in Table 2, as printed.", "", {}),
+    "printed_table3": (_S, "Block heading(s) in Table 3, as printed.", "", {}),
+    "tables": (_S, "Tables reporting the measure, separated by ';'.", "", {"required": True}),
+    "months": (_S, "Visits with a printed mean ± SD, separated by ';'.", "", {"required": True}),
+    "claim_id": (
+        _S,
+        "Stable identifier of the claim (a cell_id or prose_id, with a suffix where one cell carries several claims; q… for claims stated in words).",
+        "",
+        {"required": True, "unique": True},
+    ),
+    "published_value": (_S, "The claimed value as printed.", "", {}),
+    "evidence": (
+        _S,
+        "Evidence level behind the verdict.",
+        "",
+        {"required": True, "enum": ["published", "recomputed", "simulated", "not-verifiable"]},
+    ),
+    "recomputed_value": (
+        _S,
+        "What the audit recomputed from published numbers (empty until verified).",
+        "",
+        {},
+    ),
+    "verdict": (
+        _S,
+        "Audit verdict.",
+        "",
+        {"required": True, "enum": ["consistent", "discrepancy", "not-verifiable", "pending"]},
+    ),
+}
+OVERRIDES = {
+    ("table1", "value"): (
+        _N,
+        "Amount per 100 g as printed; empty for an en dash.",
+        "",
+        {"minimum": 0},
+    ),
+    ("table1", "unit"): (_S, "Unit of the amount.", "", {"required": True}),
+    ("table5", "month"): (
+        _I,
+        "Phase of the row in months (0, 6, 12).",
+        "month",
+        {"required": True, "enum": [0, 6, 12]},
+    ),
+    ("table5", "value"): (
+        _N,
+        "Numeric columns read as printed (number, RT in min, m/z, VIP, P, FC); empty for text columns.",
+        "",
+        {},
+    ),
+    ("table6", "value"): (
+        _N,
+        "Peak intensity (0 m, 12 m; arbitrary units) or AUC, read as printed.",
+        "",
+        {"minimum": 0},
+    ),
+    ("table2", "month"): (_I, "Visit: 0 (baseline).", "month", {"required": True, "enum": [0]}),
+    ("table2", "p_value"): (_N, "Printed p-value.", "", {"minimum": 0, "maximum": 1}),
+    ("table3", "p_value"): (_N, "Printed p-value.", "", {"minimum": 0, "maximum": 1}),
+    ("table4", "p_value"): (_N, "Printed p-value.", "", {"minimum": 0, "maximum": 1}),
+    ("table4", "month"): (_I, "Visit in months.", "month", {"required": True, "enum": [0, 6, 12]}),
+    ("flow", "value"): (
+        _I,
+        "The count; empty when the paper does not state it.",
+        "participants",
+        {"minimum": 0},
+    ),
+    ("flow", "group"): (
+        _S,
+        "Arm: HCM, CM or all.",
+        "",
+        {"required": True, "enum": ["HCM", "CM", "all"]},
+    ),
+    ("prose", "value"): (
+        _N,
+        "The printed number as a float (word numbers read as digits; a fall is printed and stored as its size, see direction).",
+        "",
+        {"required": True},
+    ),
+    ("prose", "unit"): (_S, "Unit of the value.", "", {}),
+    ("prose", "measure"): (
+        _S,
+        "Slug of what is measured (measures.csv slugs where one applies).",
+        "",
+        {"required": True},
+    ),
+    ("prose", "statistic"): (
+        _S,
+        "Kind of number: percent_change, p_value, mean, sd, ratio, count, z, correlation_p, threshold, …",
+        "",
+        {"required": True},
+    ),
+    ("prose", "direction"): (
+        _S,
+        "Direction stated with the number: increase/decrease, up/down, positive/negative.",
+        "",
+        {"enum": ["increase", "decrease", "up", "down", "positive", "negative"]},
+    ),
+    ("measures", "measure"): (_S, "Measure slug.", "", {"required": True, "unique": True}),
+    ("measures", "unit"): (_S, "Unit as printed.", "", {}),
+    ("claims", "section"): (
+        _S,
+        "Section of the paper the claim belongs to.",
+        "",
+        {"required": True},
+    ),
+    ("claims", "check_kind"): (
+        _S,
+        "How the claim can be checked (milkbone.published.CHECK_KINDS).",
+        "",
+        {"required": True, "enum": CHECK_KINDS},
+    ),
+    ("claims", "groups"): (_S, "Arm(s) concerned.", "", {}),
+    ("claims", "note"): (
+        _S,
+        "What the check must take into account, or why it cannot be made.",
+        "",
+        {},
+    ),
+}
+RESOURCES = [
+    (
+        "table1",
+        "table1_milk_composition.csv",
+        "Table 1: nutritional composition of the two milks, one row per printed cell.",
+    ),
+    (
+        "table2",
+        "table2_baseline.csv",
+        "Table 2: baseline characteristics, one row per printed cell.",
+    ),
+    (
+        "table3",
+        "table3_biochemistry.csv",
+        "Table 3: serum biochemistry at 0, 6 and 12 months, one row per printed cell.",
+    ),
+    (
+        "table4",
+        "table4_vitamin_d_categories.csv",
+        "Table 4: 25(OH)D categories by arm and visit, Z and p, one row per printed cell.",
+    ),
+    (
+        "table5",
+        "table5_serum_metabolites.csv",
+        "Table 5: differential serum metabolites, one row per printed cell.",
+    ),
+    (
+        "table6",
+        "table6_arachidonic_acid.csv",
+        "Table 6: arachidonic acid pathway metabolites, one row per printed cell.",
+    ),
+    (
+        "flow",
+        "participant_flow.csv",
+        "Participant flow as stated in the text, with location; facts the paper does not state are rows with an empty value.",
+    ),
+    (
+        "prose",
+        "prose_numbers.csv",
+        "Every number stated in the prose of the Abstract, Methods, Results and result-restating Discussion.",
+    ),
+    (
+        "measures",
+        "measures.csv",
+        "Measure slugs of Tables 2 and 3 with their printed names, units, tables and visits.",
+    ),
+    (
+        "claims",
+        "claims.csv",
+        "Claims registry built by milkbone.published.build_claims() from the files above; verdicts come from the audit.",
+    ),
+]
+
+
+CLAIM_COLUMNS = (
+    "claim_id",
+    "section",
+    "location",
+    "quantity",
+    "published_value",
+    "groups",
+    "timepoint",
+    "check_kind",
+    "evidence",
+    "recomputed_value",
+    "verdict",
+    "note",
+    "inputs",
+)
+
+
+def field(resource: str, name: str) -> dict:
+    kind, description, unit, constraints = OVERRIDES.get((resource, name)) or FIELDS[name]
+    out = {"name": name, "type": kind, "description": description}
+    if unit:
+        out["unit"] = unit
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def write_datapackage() -> None:
+    import json
+
+    resources = []
+    for name, path, description in RESOURCES:
+        if name == "claims":
+            header = list(CLAIM_COLUMNS)
+        else:
+            with open(PUBLISHED / path, encoding="utf-8") as handle:
+                header = next(csv.reader(handle))
+        resources.append(
+            {
+                "name": name,
+                "path": path,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "encoding": "utf-8",
+                "description": description,
+                "schema": {"fields": [field(name, column) for column in header]},
+            }
+        )
+    package = {
+        "profile": "tabular-data-package",
+        "name": "milkbone-published",
+        "title": "Numbers printed in Zhao et al. (2025), Front. Nutr. 12:1607968",
+        "description": "Every number the paper prints, as printed, with its location; "
+        "transcribed by transcribe.py from the paper's text.",
+        "sources": [
+            {
+                "title": "Zhao et al. (2025) Front. Nutr. 12:1607968",
+                "path": "doi:10.3389/fnut.2025.1607968",
+            }
+        ],
+        "resources": resources,
+    }
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    (PUBLISHED / "datapackage.json").write_text(text, encoding="utf-8")
+    print(f"datapackage.json: {len(resources)} resources")
+
+
+
+def write_claims() -> None:
+    """Write claims.csv from a fresh build, keeping the audit's verdicts of known claims."""
+    import pandas as pd
+
+    from milkbone import published
+
+    fresh = published.build_claims()
+    path = PUBLISHED / "claims.csv"
+    if path.exists():
+        kept = ["evidence", "recomputed_value", "verdict"]
+        old = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("claim_id")[kept]
+        known = fresh["claim_id"].isin(old.index)
+        for column in kept:
+            fresh.loc[known, column] = old.loc[fresh.loc[known, "claim_id"], column].to_numpy()
+    fresh.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    print(f"claims.csv: {len(fresh)} rows")
+
+
 if __name__ == "__main__":
     main()
+    write_datapackage()
+    write_claims()
