@@ -478,3 +478,24 @@ def test_every_file_read_is_recorded(copy, monkeypatch, tmp_path):
     published.table(4, folder=copy)
     read = log.read_text(encoding="utf-8").split()
     assert read == [str(copy / "datapackage.json"), str(copy / "table4_vitamin_d_categories.csv")]
+
+
+def test_a_fractional_integer_fails_with_a_clear_message(copy):
+    path = copy / "table4_vitamin_d_categories.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(",51,11,", ",51,11.5,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ValueError, match="column 'count' must hold integers, but file line 2"):
+        published.table(4, folder=copy)
+
+
+def test_sources_and_flags_overview():
+    overview = published.sources().set_index("resource")
+    assert overview.loc["table2", "printed_rows"] == 20
+    assert overview.loc["claims", "rows"] == 597
+    found = published.flags().set_index(["table", "flag"])["cells"].to_dict()
+    assert found[("Table 3", "footnote_absent_ambiguous")] == 2
+    assert found[("Table 3", "footnote_mark_split")] == 22
+    assert found[("Table 5", "number_duplicate")] == 2
+    assert found[("Table 1", "dash_not_added")] == 2
+    assert found[("Table 2", "thousands_separator")] == 11

@@ -1477,7 +1477,6 @@ def write_datapackage() -> None:
     print(f"datapackage.json: {len(resources)} resources")
 
 
-
 def write_claims() -> None:
     """Write claims.csv from a fresh build, keeping the audit's verdicts of known claims."""
     import pandas as pd

@@ -59,9 +59,11 @@ __all__ = [
     "build_claims",
     "claims",
     "datapackage",
+    "flags",
     "flow",
     "measures",
     "prose",
+    "sources",
     "summary_statistics",
     "table",
 ]
@@ -376,6 +378,71 @@ def claims(*, folder: str | Path | None = None) -> pd.DataFrame:
     ['0.974', 't_from_summary']
     """
     return _get("claims", folder)
+
+
+# ------------------------------------------------------------------ overview
+def sources(*, folder: str | Path | None = None) -> pd.DataFrame:
+    """One row per file of ``data/published/``: what it holds and how big it is.
+
+    Returns
+    -------
+    DataFrame
+        ``resource`` (name in ``datapackage.json``), ``file``, ``description``,
+        ``printed_rows`` (rows as printed in the paper: for a table, its body rows;
+        otherwise the file's rows), ``rows`` (rows of the file), ``flagged`` (rows
+        whose ``flag`` is not empty; 0 for files without one).
+
+    Examples
+    --------
+    >>> s = sources().set_index("resource")
+    >>> s.loc["table5", ["printed_rows", "rows", "flagged"]].tolist()
+    [51, 459, 13]
+    """
+    out = []
+    for resource in datapackage(folder=folder)["resources"]:
+        frame = _get(resource["name"], folder)
+        is_table = "source_line" in frame
+        flagged = int((frame["flag"] != "").sum()) if "flag" in frame else 0
+        out.append(
+            {
+                "resource": resource["name"],
+                "file": resource["path"],
+                "description": resource["description"],
+                "printed_rows": frame["source_line"].nunique() if is_table else len(frame),
+                "rows": len(frame),
+                "flagged": flagged,
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def flags(*, folder: str | Path | None = None) -> pd.DataFrame:
+    """Every interpretation flag recorded in the tables, with its cells.
+
+    Returns
+    -------
+    DataFrame
+        ``table``, ``flag`` (one slug), ``cells`` (how many cells carry it),
+        ``cell_ids`` (the first five, ``;``-separated) and ``reading`` (the reading of
+        the first such cell), sorted by table and flag.
+
+    Examples
+    --------
+    >>> f = flags().set_index(["table", "flag"])
+    >>> int(f.loc[("Table 5", "p_out_of_range"), "cells"])
+    6
+    """
+    frames = [table(n, folder=folder)[["table", "cell_id", "flag", "reading"]] for n in TABLE_FILES]
+    cells = pd.concat(frames, ignore_index=True)
+    cells = cells.assign(flag=cells["flag"].str.split(";")).explode("flag")
+    cells = cells[cells["flag"] != ""]
+    grouped = cells.groupby(["table", "flag"], sort=True)
+    out = grouped.agg(
+        cells=("cell_id", "size"),
+        cell_ids=("cell_id", lambda ids: ";".join(ids.iloc[:5])),
+        reading=("reading", "first"),
+    )
+    return out.reset_index()
 
 
 # ------------------------------------------------------------------ summary statistics
