@@ -40,7 +40,7 @@ from scipy import stats
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
 from milkbone import EVIDENCE_LEVELS
-from milkbone._validate import require_columns, require_values
+from milkbone._validate import require_columns
 
 __all__ = [
     "COLUMNS",
@@ -80,6 +80,17 @@ def _shown(values: Iterable[object], limit: int = 5) -> str:
     return text + (f" … ({len(values)} in all)" if len(values) > limit else "")
 
 
+def _require_values(
+    frame: pd.DataFrame, column: str, allowed: Sequence[object], *, name: str
+) -> None:
+    unknown = [v for v in pd.unique(frame[column]) if v not in allowed]
+    if unknown:
+        raise ValueError(
+            f"{name} column {column!r} has unknown value(s) {_shown(unknown)}; "
+            f"allowed: {_shown(allowed)}"
+        )
+
+
 def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
     if value not in allowed:
         raise ValueError(f"{name} must be one of {_shown(allowed)}, got {value!r}")
@@ -89,8 +100,8 @@ def _check_long(data: pd.DataFrame, *, name: str = "data") -> pd.DataFrame:
     """Validate a long participant frame; return a copy without missing values."""
     require_columns(data, COLUMNS, name=name)
     frame = data.loc[:, list(COLUMNS)].copy()
-    require_values(frame, "group", GROUPS, name=name)
-    require_values(frame, "month", MONTHS, name=name)
+    _require_values(frame, "group", GROUPS, name=name)
+    _require_values(frame, "month", MONTHS, name=name)
     if not pd.api.types.is_numeric_dtype(frame["value"]) or pd.api.types.is_bool_dtype(
         frame["value"]
     ):
@@ -1228,8 +1239,8 @@ def mixed_model(
     KeyError
         If ``data`` lacks a column.
     ValueError
-        Invalid input, unknown measure, one visit only, or fewer than 3 participants in
-        a group.
+        Invalid input, unknown measure, one visit only, fewer than 3 participants in
+        a group, or values without variation.
 
     See Also
     --------
@@ -1240,8 +1251,12 @@ def mixed_model(
     -----
     ``y_it = β0 + β_g [HCM] + β_t [month = t] + β_gt [HCM][month = t] + u_i + ε_it``,
     ``u_i ~ N(0, σ_u²)``, ``ε_it ~ N(0, σ²)``, fitted by REML (statsmodels
-    ``MixedLM``, optimiser ``lbfgs``, deterministic). Unlike the repeated-measures
-    ANOVA of §2.5 it keeps participants with a missing visit (missing at random).
+    ``MixedLM``, optimiser ``lbfgs``, deterministic) to ``(y − ȳ)/s`` and
+    transformed back (REML is equivariant under this; z, p and the Wald test are
+    unchanged). Fitting on the original scale would make statsmodels warn "on the
+    boundary" for any random-intercept variance below 0.01, e.g. every BMD.
+    Unlike the repeated-measures ANOVA of §2.5 it keeps participants with a missing
+    visit (missing at random).
     With complete, balanced data the fixed effects equal the cell-mean contrasts and
     the interaction Wald χ² / dof equals the mixed-ANOVA interaction F (tests).
     Convergence warnings are caught for this fit only and reported in ``warning``.
@@ -1278,10 +1293,19 @@ def mixed_model(
         count = int(sub.loc[sub["group"] == group, "participant"].nunique())
         if count < 3:
             raise _too_few(f"{measure} in {group}", count, 3)
+    # fit on the standardised scale: statsmodels flags a random-intercept variance
+    # below an absolute 0.01 as "on the boundary", which BMD in g/cm² always is
+    centre, spread = float(sub["value"].mean()), float(sub["value"].std(ddof=1))
+    if not spread > 0:
+        raise ValueError(
+            f"measure {measure!r} has no variation (every value {centre!r}); "
+            "allowed: values that differ"
+        )
+    scaled = sub.assign(value=(sub["value"] - centre) / spread)
     model = smf.mixedlm(
         'value ~ C(group, Treatment("CM")) * C(month, Treatment(0))',
-        sub,
-        groups=sub["participant"],
+        scaled,
+        groups=scaled["participant"],
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
@@ -1292,10 +1316,12 @@ def mixed_model(
             notes.append(str(w.message))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    fe = fit.fe_params
-    se = fit.bse_fe
+    fe = fit.fe_params * spread
+    fe.iloc[0] += centre
+    se = fit.bse_fe * spread
     z = fe / se
-    ci = fit.conf_int(alpha=alpha).loc[fe.index]
+    ci = fit.conf_int(alpha=alpha).loc[fe.index] * spread
+    ci.iloc[0] += centre
     rows = pd.DataFrame(
         {
             "term": [_term_name(t) for t in fe.index],
@@ -1310,7 +1336,7 @@ def mixed_model(
         }
     )
     inter = [t for t in fe.index if ":" in t]
-    b = fe[inter].to_numpy()
+    b = fit.fe_params[inter].to_numpy()  # same scale as cov_params()
     cov = fit.cov_params().loc[inter, inter].to_numpy()
     wald = float(b @ np.linalg.solve(cov, b))
     joint = {
@@ -1523,7 +1549,7 @@ def ordinal_test(
     require_columns(counts, ["group", "category", "count"], name="counts")
     _check_evidence(evidence)
     table = counts.copy()
-    require_values(table, "group", GROUPS, name="counts")
+    _require_values(table, "group", GROUPS, name="counts")
     numeric = pd.to_numeric(table["count"], errors="coerce")
     bad = table.loc[numeric.isna() | (numeric < 0) | (numeric % 1 != 0), "count"]
     if len(bad):
