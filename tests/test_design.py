@@ -56,3 +56,46 @@ def test_flow_arithmetic_detects_counts_that_do_not_add_up():
 def test_flow_arithmetic_refuses_fractional_counts():
     with pytest.raises(ValueError, match="whole number"):
         design.flow_arithmetic(enrolled=104.5, withdrawn=7, analysed={"HCM": 51})
+
+
+def _flow(**overrides):
+    values = {
+        "enrolled.s2_1": 104,
+        "enrolled.s3_1": 104,
+        "withdrawn.s2_1": 7,
+        "withdrawn.s3_1": 7,
+        "analysed.hcm.s3_1": 51,
+        "analysed.cm.s3_1": 46,
+        "withdrawn.hcm": None,  # not stated in the paper: ignored
+        **overrides,
+    }
+    return pd.DataFrame({"flow_id": list(values), "value": list(values.values())})
+
+
+def test_flow_counts_reads_each_count_once():
+    assert design.flow_counts(_flow()) == {
+        "enrolled": 104,
+        "withdrawn": 7,
+        "analysed": {"HCM": 51, "CM": 46},
+    }
+
+
+def test_flow_counts_refuses_places_that_disagree():
+    with pytest.raises(ValueError, match="no single count for 'enrolled'"):
+        design.flow_counts(_flow(**{"enrolled.s3_1": 97}))
+
+
+def test_milk_composition_keeps_paper_order_and_hcm_first():
+    table1 = pd.DataFrame(
+        {
+            "row_label": ["Energy, kJ", "Energy, kJ", "Vitamin D, μg", "Vitamin D, μg"],
+            "group": ["HCM", "CM", "HCM", "CM"],
+            "value": [270.0, 270.0, 1.3, None],
+            "unit": ["kJ", "kJ", "μg", "μg"],
+            "cell_text": ["270", "270", "1.3", "–"],
+        }
+    )
+    out = design.milk_composition(table1)
+    assert out["nutrient"].tolist() == ["Energy", "Energy", "Vitamin D", "Vitamin D"]
+    assert out["group"].tolist() == ["HCM", "CM", "HCM", "CM"]
+    assert pd.isna(out["per_100g"].iloc[3]) and out["printed"].iloc[3] == "–"

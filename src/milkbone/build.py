@@ -156,6 +156,16 @@ def _failure_from(error: BaseException) -> NotebookFailure:
     return NotebookFailure(cell=cell, source=source.strip(), error=f"{ename}: {evalue}")
 
 
+def _kernel_config(scratch: Path):
+    """Kernel over IPC sockets in the scratch folder: no TCP ports opened, no warning."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(scratch / "kernel")
+    return config
+
+
 def _execute_one(
     source: str,
     parameters: dict[str, object],
@@ -209,6 +219,7 @@ def _execute_one(
                 cwd=str(root_path),
                 progress_bar=False,
                 log_output=False,
+                config=_kernel_config(scratch_path),
             )
         except Exception as error:  # papermill wraps the notebook's exception
             final.unlink(missing_ok=True)
@@ -353,8 +364,8 @@ def build_book(*, root: Path | None = None, echo: Callable[[str], None] = print)
     html = root / "_build" / "html"
     command = [
         sys.executable,
-        "-m",
-        "jupyter_book",
+        "-c",
+        "from jupyter_book.cli.main import main; main()",
         "build",
         str(root),
         "--builder",

@@ -7,7 +7,14 @@ import pandas as pd
 
 from ._validate import require_columns
 
-__all__ = ["MILK_DENSITY_G_PER_ML", "daily_intake", "flow_arithmetic"]
+__all__ = [
+    "MILK_DENSITY_G_PER_ML",
+    "daily_intake",
+    "flow_arithmetic",
+    "flow_counts",
+    "milk_composition",
+    "side_by_side",
+]
 
 MILK_DENSITY_G_PER_ML = 1.03
 """Density assumed for fresh whole milk at serving temperature (about 1.028–1.035 g/mL).
@@ -105,3 +112,95 @@ def flow_arithmetic(*, enrolled: int, withdrawn: int, analysed: dict[str, int]) 
             "evidence": ["recomputed"],
         }
     )
+
+
+def milk_composition(table1: pd.DataFrame) -> pd.DataFrame:
+    """Table 1 as one row per nutrient and milk, ready for :func:`daily_intake`.
+
+    Parameters
+    ----------
+    table1 : pandas.DataFrame
+        ``published.table(1)``: columns ``row_label`` (e.g. ``"Calcium, mg"``),
+        ``group``, ``value``, ``unit`` and ``cell_text``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``nutrient, unit, group, per_100g, printed``, in the paper's row order,
+        HCM before CM; ``per_100g`` is NaN where the paper prints a dash.
+
+    Examples
+    --------
+    >>> t1 = pd.DataFrame({"row_label": ["Calcium, mg"] * 2, "group": ["CM", "HCM"],
+    ...                    "value": [110.0, 200.0], "unit": ["mg"] * 2,
+    ...                    "cell_text": ["110", "200"]})
+    >>> milk_composition(t1)
+      nutrient unit group  per_100g printed
+    0  Calcium   mg   HCM     200.0     200
+    1  Calcium   mg    CM     110.0     110
+    """
+    require_columns(table1, ["row_label", "group", "value", "unit", "cell_text"], name="table1")
+    out = pd.DataFrame(
+        {
+            "nutrient": table1["row_label"].str.rsplit(",", n=1).str[0].str.strip(),
+            "unit": table1["unit"],
+            "group": pd.Categorical(table1["group"], categories=["HCM", "CM"], ordered=True),
+            "per_100g": pd.to_numeric(table1["value"]).astype(float),
+            "printed": table1["cell_text"],
+        }
+    )
+    order = {name: i for i, name in enumerate(dict.fromkeys(out["nutrient"]))}
+    out = out.sort_values(
+        ["nutrient", "group"], key=lambda c: c.map(order) if c.name == "nutrient" else c
+    )
+    out["group"] = out["group"].astype(str)
+    return out.reset_index(drop=True)
+
+
+def flow_counts(flow: pd.DataFrame) -> dict[str, object]:
+    """Enrolled, withdrawn and analysed-per-arm counts from ``published.flow()``.
+
+    Uses the Methods (§2.1) counts for enrolment and withdrawal and the Results
+    (§3.1) counts per arm; raises if the paper's places disagree on any of them.
+
+    Returns
+    -------
+    dict
+        ``{"enrolled": int, "withdrawn": int, "analysed": {"HCM": int, "CM": int}}``.
+    """
+    require_columns(flow, ["flow_id", "value"], name="flow")
+    values = flow.set_index("flow_id")["value"]
+
+    def one(prefix: str) -> int:
+        found = values[values.index.str.fullmatch(rf"{prefix}\.s\d_\d")].dropna()
+        if found.empty or found.nunique() != 1:
+            raise ValueError(f"flow gives no single count for {prefix!r}: {found.to_dict()}")
+        return int(found.iloc[0])
+
+    return {
+        "enrolled": one("enrolled"),
+        "withdrawn": one("withdrawn"),
+        "analysed": {"HCM": one("analysed.hcm"), "CM": one("analysed.cm")},
+    }
+
+
+def side_by_side(
+    frame: pd.DataFrame, *, values: str, index: tuple[str, ...] = ("nutrient", "unit")
+) -> pd.DataFrame:
+    """One column per arm (HCM, then CM), rows in the order they first appear.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"nutrient": ["Fat", "Fat"], "unit": ["g", "g"],
+    ...                      "group": ["CM", "HCM"], "printed": ["3.7", "3.6"]})
+    >>> side_by_side(long, values="printed")
+      nutrient unit  HCM   CM
+    0      Fat    g  3.6  3.7
+    """
+    require_columns(frame, [*index, "group", values], name="frame")
+    wide = frame.pivot_table(
+        index=list(index), columns="group", values=values, aggfunc="first", sort=False, dropna=False
+    )
+    wide = wide.reindex(columns=["HCM", "CM"]).reset_index()
+    wide.columns.name = None
+    return wide

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from . import EVIDENCE_LEVELS, _paths
@@ -144,6 +145,8 @@ def glue(key: str, value: object, *, evidence: str) -> object:
         )
     if key in _glued:
         raise ValueError(f"glue key {key!r} was already used in this notebook")
+    if isinstance(value, np.generic):  # numpy 2 scalars repr as "np.float64(…)"
+        value = value.item()
     _glued[key] = _Glued(key, value, evidence)
     from myst_nb import glue as myst_glue
 
