@@ -68,7 +68,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from milkbone import __version__, _paths, _simulate
+from milkbone import __version__, _disclosure, _paths, _simulate
 from milkbone._schema import (
     BMI_TOLERANCE,
     GROUPS,
@@ -728,6 +728,7 @@ def load(data_dir: str | Path) -> Cohort:
         visits[column] = visits[column].astype(float)
     people = people.sort_values("participant", kind="stable").reset_index(drop=True)
     visits = visits.sort_values(["participant", "month"], kind="stable").reset_index(drop=True)
+    _disclosure.set_real(not simulated)  # tables shown from now on follow the real-data rules
     return Cohort(participants=people, visits=visits, simulated=simulated)
 
 

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from . import EVIDENCE_LEVELS, _paths
+from . import EVIDENCE_LEVELS, _disclosure, _paths
 
 __all__ = [
     "ARM_STYLE",
@@ -258,7 +258,9 @@ def show_table(
     Parameters
     ----------
     table : pandas.DataFrame
-        Shown as it is; round and label columns before.
+        Shown as it is (round and label columns before), except on real participant
+        data: then participant-level tables are refused and cells describing fewer
+        than five people are blanked (``milkbone._disclosure``).
     caption : str
         MyST text of the caption.
     evidence : str or iterable of str
@@ -275,6 +277,7 @@ def show_table(
     _display_markdown(f"{badges} **{labels}.** {caption}")
     from IPython.display import HTML, display
 
+    table = _disclosure.guard(table)
     html = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep="–")
     display(HTML(html))
 
