@@ -112,7 +112,9 @@ _OPS = {"<=": "≤", ">=": "≥", "≤": "≤", "≥": "≥", "<": "<", ">": ">"
 
 
 def _normalise(text: str) -> str:
-    return text.replace(_MINUS, "-").replace("\u2009", "").replace("\u00a0", "").strip()
+    for space in ("\u2009", "\u00a0", "\u202f"):  # thin, no-break, narrow no-break
+        text = text.replace(space, "")
+    return text.replace(_MINUS, "-").strip()
 
 
 def _split_printed(text: str, *, name: str = "text") -> tuple[str, str]:
