@@ -235,7 +235,7 @@ def _number_text(text: str) -> str:
     t = re.sub(r"[\u2009\u00a0\u202f]", " ", text).strip().rstrip("%").strip()
     if t.lower() in _WORDS:
         return str(_WORDS[t.lower()])
-    t = _PREFIX.sub("", t)
+    t = re.sub(r"^\s*=\s*", "", _PREFIX.sub("", t))
     if "±" in t:
         t = t.split("±")[0]
     try:
@@ -736,10 +736,12 @@ def _k_significance(claim, ids, look):
             if not i.startswith("t4.z"):
                 continue
             p = p_value_z(_parse_number(rec["cell_text"]))
-            r = check_significance_claim("p < 0.0001", Interval.point(p)).iloc[0]
+            r = check_significance_claim(claim["published_value"], Interval.point(p)).iloc[0]
             ok &= r["verdict"] == "consistent"
             out.append(f"z {rec['cell_text']} gives p {p:.2g}")
-        note = "; ".join(out) + " (two-sided normal); the text says both p < 0.0001"
+        note = (
+            "; ".join(out) + f" (two-sided normal); the text says both {claim['published_value']}"
+        )
         worst = max(
             p_value_z(_parse_number(r["cell_text"]))
             for i, r in cells.items()
@@ -878,6 +880,8 @@ def verify(
             rec["cell_text"] = text
             if "mean_text" in rec and "±" in text:
                 rec["mean_text"], rec["sd_text"] = (s.strip() for s in text.split("±"))
+            if text in ("↑", "↓"):
+                rec["direction"] = "up" if text == "↑" else "down"
             num = _number_text(text)
             for field in ("value", "count", "statistic"):
                 if field in rec and num:
