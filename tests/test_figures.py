@@ -18,7 +18,7 @@ def fresh_glue_registry(monkeypatch):
 
 
 def test_glue_records_key_value_and_evidence():
-    assert figures.glue("bone_density.l1_4_bmd.hcm.m12.mean", 0.99, evidence="simulated") == 0.99
+    assert figures.glue("bone_density.l1_4_bmd.hcm.m12.mean", 0.99, evidence="simulated") is None
     table = figures.evidence_table()
     assert table.to_dict("records") == [
         {"key": "bone_density.l1_4_bmd.hcm.m12.mean", "value": 0.99, "evidence": "simulated"}

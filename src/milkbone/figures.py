@@ -29,13 +29,20 @@ import pandas as pd
 from . import EVIDENCE_LEVELS, _disclosure, _paths
 
 __all__ = [
+    "ARM_OFFSET",
     "ARM_STYLE",
+    "BMD_PANELS",
     "EVIDENCE_LABELS",
+    "SIGNIFICANCE_LEVELS",
     "badge",
+    "bmd_panels",
     "evidence_table",
     "glue",
+    "glue_many",
     "save",
     "show_table",
+    "significance_label",
+    "significance_marks",
     "use_style",
 ]
 
@@ -108,7 +115,7 @@ def badge(evidence: str) -> str:
     return f"{{{_BADGE_ROLE[_check_evidence(evidence)]}}}`{evidence}`"
 
 
-def glue(key: str, value: object, *, evidence: str) -> object:
+def glue(key: str, value: object, *, evidence: str) -> None:
     """Store ``value`` for the prose under ``key`` and record its evidence level.
 
     Parameters
@@ -123,19 +130,14 @@ def glue(key: str, value: object, *, evidence: str) -> object:
 
     Returns
     -------
-    object
-        ``value``, unchanged, so a cell can glue and use a number at once.
+    None
+        Nothing, so a cell ending in a glue shows no output.
 
     Raises
     ------
     ValueError
         If the key does not match the pattern, was glued before in this
         notebook, or the evidence level is unknown.
-
-    Examples
-    --------
-    >>> glue("doctest.answer.value", 42, evidence="recomputed")
-    42
     """
     _check_evidence(evidence)
     if not GLUE_KEY.match(key):
@@ -151,7 +153,18 @@ def glue(key: str, value: object, *, evidence: str) -> object:
     from myst_nb import glue as myst_glue
 
     myst_glue(key, value, display=False)
-    return value
+
+
+def glue_many(values: dict[str, object], *, evidence: str) -> None:
+    """Glue several numbers of one evidence level: ``{key: value}``, in order.
+
+    Examples
+    --------
+    >>> glue_many({}, evidence="published")  # nothing to glue
+    """
+    _check_evidence(evidence)
+    for key, value in values.items():
+        glue(key, value, evidence=evidence)
 
 
 def evidence_table() -> pd.DataFrame:
@@ -361,4 +374,255 @@ def participant_flow(
         )
         _arrow(ax, (0.5, 0.425), (x, 0.255))
     fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- Figure 2 (BMD)
+
+BMD_PANELS = (
+    ("A", "l1_4_bmd", "Spine (L1–4)"),
+    ("B", "right_hip_bmd", "Right hip"),
+    ("C", "left_hip_bmd", "Left hip"),
+    ("D", "left_femoral_neck_bmd", "Left femoral neck"),
+)
+"""Panels of paper Figure 2: letter, measure slug, title. The paper's caption labels two
+panels "(B)"; we letter them A–D in the order the caption lists them."""
+
+ARM_OFFSET = {"HCM": -0.2, "CM": 0.2}
+"""Horizontal offset of each arm's box from its visit's position (visit i sits at x = i)."""
+
+SIGNIFICANCE_LEVELS = ((0.001, "***"), (0.01, "**"), (0.05, "*"))
+"""Stars of the paper's figure legends (Figure 2: *p < 0.05; **p < 0.01; ***p < 0.001)."""
+
+_MARK_COLUMNS = ["measure", "group_a", "month_a", "group_b", "month_b", "p", "label"]
+
+
+def significance_label(p: float, *, alpha: float = 0.05) -> str:
+    """Stars for a p-value as the paper's figure legends print them; ``""`` if p ≥ alpha.
+
+    Examples
+    --------
+    >>> [significance_label(p) for p in (0.0004, 0.003, 0.04, 0.2)]
+    ['***', '**', '*', '']
+    """
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    if not np.isfinite(p) or p >= alpha:
+        return ""
+    return next((stars for level, stars in SIGNIFICANCE_LEVELS if p < level), "*")
+
+
+def significance_marks(
+    *,
+    within: pd.DataFrame | None = None,
+    between: pd.DataFrame | None = None,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """Collect significant comparisons as brackets for :func:`bmd_panels`.
+
+    No statistics are computed here: the p-values come from the results passed in.
+
+    Parameters
+    ----------
+    within : pandas.DataFrame, optional
+        Visit-against-visit results within an arm, with columns ``measure, group,
+        month_a, month_b, p`` (``milkbone.clinical.tukey_within``).
+    between : pandas.DataFrame, optional
+        Arm-against-arm results at one visit, with columns ``measure, month, p``
+        (``milkbone.clinical.compare_groups``).
+    alpha : float, default 0.05
+        Only comparisons with ``p < alpha`` become marks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mark, columns ``measure, group_a, month_a, group_b, month_b, p,
+        label`` (``label`` from :func:`significance_label`); within-arm marks first.
+
+    Raises
+    ------
+    KeyError
+        If a frame lacks a column.
+
+    Examples
+    --------
+    >>> within = pd.DataFrame({"measure": ["l1_4_bmd"] * 2, "group": ["HCM"] * 2,
+    ...                        "month_a": [0, 6], "month_b": [6, 12], "p": [0.004, 0.6]})
+    >>> between = pd.DataFrame({"measure": ["l1_4_bmd"], "month": [6], "p": [0.03]})
+    >>> significance_marks(within=within, between=between)
+        measure group_a  month_a group_b  month_b      p label
+    0  l1_4_bmd     HCM        0     HCM        6  0.004    **
+    1  l1_4_bmd     HCM        6      CM        6  0.030     *
+    """
+    rows = []
+    if within is not None:
+        _require(within, ["measure", "group", "month_a", "month_b", "p"], "within")
+        for r in within.itertuples(index=False):
+            rows.append((r.measure, r.group, int(r.month_a), r.group, int(r.month_b), r.p))
+    if between is not None:
+        _require(between, ["measure", "month", "p"], "between")
+        for r in between.itertuples(index=False):
+            rows.append((r.measure, "HCM", int(r.month), "CM", int(r.month), r.p))
+    marks = pd.DataFrame(rows, columns=_MARK_COLUMNS[:-1])
+    marks["p"] = marks["p"].astype(float)
+    marks["label"] = [significance_label(p, alpha=alpha) for p in marks["p"]]
+    return marks[marks["label"] != ""].reset_index(drop=True)[_MARK_COLUMNS]
+
+
+def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"{name} lacks column(s) {missing}; it has {list(frame.columns)}")
+
+
+def _mark_x(group: str, month: int, months: list[int]) -> float:
+    return months.index(month) + ARM_OFFSET[group]
+
+
+def _bracket_tiers(marks: pd.DataFrame, months: list[int]) -> list[tuple[float, float, int, str]]:
+    """Place brackets on the lowest tier where they overlap no other, shortest first."""
+    spans = []
+    for mark in marks.itertuples(index=False):
+        x0 = _mark_x(mark.group_a, int(mark.month_a), months)
+        x1 = _mark_x(mark.group_b, int(mark.month_b), months)
+        spans.append((min(x0, x1), max(x0, x1), str(mark.label)))
+    tiers: list[list[tuple[float, float]]] = []
+    placed = []
+    for x0, x1, label in sorted(spans, key=lambda s: (s[1] - s[0], s[0])):
+        tier = next(
+            (
+                i
+                for i, used in enumerate(tiers)
+                if all(x1 < a - 0.05 or x0 > b + 0.05 for a, b in used)
+            ),
+            len(tiers),
+        )
+        if tier == len(tiers):
+            tiers.append([])
+        tiers[tier].append((x0, x1))
+        placed.append((x0, x1, tier, label))
+    return placed
+
+
+def bmd_panels(
+    data: pd.DataFrame,
+    *,
+    marks: pd.DataFrame | None = None,
+    panels: tuple[tuple[str, str, str], ...] = BMD_PANELS,
+    months: tuple[int, ...] = (0, 6, 12),
+    show_points: bool = True,
+    seed: int = 0,
+) -> mpl.figure.Figure:
+    """Draw paper Figure 2: BMD per arm and visit, one panel per skeletal site.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Long participant frame ``participant, group, month, measure, value`` (other
+        measures are ignored).
+    marks : pandas.DataFrame, optional
+        Brackets to draw, from :func:`significance_marks`: columns ``measure, group_a,
+        month_a, group_b, month_b, label``. Each goes on the lowest tier above the data
+        where it overlaps no other bracket, shortest first.
+    panels : tuple of (letter, measure, title)
+        The panels, default :data:`BMD_PANELS` (A spine, B right hip, C left hip,
+        D left femoral neck), laid out two by two.
+    months : tuple of int
+        Visits, in order along the x axis.
+    show_points : bool, default True
+        Draw every participant as a jittered point (and box outliers). Pass False for
+        real data, so no individual value is shown.
+    seed : int, default 0
+        Seed of the horizontal jitter, so the figure is byte-identical between runs.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Axes in panel order; each box of arm ``g`` at visit ``i`` is centred at
+        ``x = i + ARM_OFFSET[g]`` (HCM left, CM right), a bracket's label at the
+        midpoint of its two boxes.
+
+    Raises
+    ------
+    KeyError
+        If ``data`` or ``marks`` lacks a column.
+    ValueError
+        If a panel's measure has no data, or a mark names an unknown arm or visit.
+    """
+    import seaborn as sns
+    from matplotlib.lines import Line2D
+
+    _require(data, ["participant", "group", "month", "measure", "value"], "data")
+    months = list(months)
+    if marks is None:
+        marks = pd.DataFrame(columns=_MARK_COLUMNS)
+    _require(marks, ["measure", "group_a", "month_a", "group_b", "month_b", "label"], "marks")
+    bad = marks[
+        ~marks["group_a"].isin(list(ARM_OFFSET))
+        | ~marks["group_b"].isin(list(ARM_OFFSET))
+        | ~marks["month_a"].isin(months)
+        | ~marks["month_b"].isin(months)
+    ]
+    if len(bad):
+        raise ValueError(
+            f"marks name unknown arms or visits (arms {list(ARM_OFFSET)}, visits {months}): "
+            f"{bad.head(5).to_dict('records')}"
+        )
+    rng = np.random.default_rng(seed)
+    palette = {g: colour for g, (colour, _) in ARM_STYLE.items()}
+    fig, axes = plt.subplots(2, 2, figsize=(9.0, 7.6), sharex=True)
+    for ax, (letter, measure, title) in zip(axes.flat, panels, strict=True):
+        cells = data[(data["measure"] == measure) & data["month"].isin(months)]
+        if cells.empty:
+            raise ValueError(f"no data for measure {measure!r} (panel {letter})")
+        sns.boxplot(
+            data=cells,
+            x="month",
+            y="value",
+            hue="group",
+            order=months,
+            hue_order=list(ARM_STYLE),
+            palette=palette,
+            width=0.8,
+            fill=False,
+            linewidth=1.3,
+            showfliers=not show_points,
+            flierprops={"marker": ""},
+            legend=False,
+            ax=ax,
+        )
+        if show_points:
+            for group, (colour, marker) in ARM_STYLE.items():
+                for i, month in enumerate(months):
+                    values = cells.loc[
+                        (cells["group"] == group) & (cells["month"] == month), "value"
+                    ].to_numpy()
+                    x = i + ARM_OFFSET[group] + rng.uniform(-0.08, 0.08, len(values))
+                    ax.scatter(
+                        x, values, s=9, marker=marker, color=colour, alpha=0.45, linewidths=0
+                    )
+        low, high = cells["value"].min(), cells["value"].max()
+        step = 0.07 * (high - low)
+        top = high + step
+        for x0, x1, tier, label in _bracket_tiers(marks[marks["measure"] == measure], months):
+            level = high + step * (tier + 1)
+            top = max(top, level + step)
+            ax.plot(
+                [x0, x0, x1, x1],
+                [level - step / 3, level, level, level - step / 3],
+                color="0.2",
+                linewidth=0.9,
+            )
+            ax.text((x0 + x1) / 2, level, label, ha="center", va="bottom", fontsize=10)
+        ax.set_ylim(low - step, top)
+        ax.set_title(f"{letter}  {title}", loc="left", fontweight="bold")
+        ax.set_xticks(range(len(months)), [str(m) for m in months])
+        ax.set_xlabel("Months")
+        ax.set_ylabel("BMD (g/cm²)")
+    handles = [
+        Line2D([], [], color=colour, marker=marker, linestyle="", label=group)
+        for group, (colour, marker) in ARM_STYLE.items()
+    ]
+    fig.legend(handles=handles, loc="upper center", ncol=len(handles), frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
