@@ -99,3 +99,19 @@ def test_milk_composition_keeps_paper_order_and_hcm_first():
     assert out["nutrient"].tolist() == ["Energy", "Energy", "Vitamin D", "Vitamin D"]
     assert out["group"].tolist() == ["HCM", "CM", "HCM", "CM"]
     assert pd.isna(out["per_100g"].iloc[3]) and out["printed"].iloc[3] == "–"
+
+
+def test_side_by_side_keeps_only_printed_rows_and_blanks():
+    long = pd.DataFrame(
+        {
+            "nutrient": ["Energy", "Energy", "Vitamin D", "Vitamin D"],
+            "unit": ["kJ", "kJ", "µg", "µg"],
+            "group": ["CM", "HCM", "HCM", "CM"],
+            "per_day": [1112.4, 1112.4, 5.356, float("nan")],
+        }
+    )
+    wide = design.side_by_side(long, values="per_day")
+    assert wide[["nutrient", "unit"]].values.tolist() == [["Energy", "kJ"], ["Vitamin D", "µg"]]
+    assert wide.columns.tolist() == ["nutrient", "unit", "HCM", "CM"]
+    assert wide["HCM"].tolist() == pytest.approx([1112.4, 5.356])
+    assert pd.isna(wide["CM"].iloc[1])

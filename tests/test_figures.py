@@ -57,10 +57,12 @@ def _plot():
 
 def test_save_is_byte_identical_and_writes_a_sidecar(tmp_path, monkeypatch):
     monkeypatch.setenv("MILKBONE_NOTEBOOK", "notebooks/21_bone_density.py")
-    first = figures.save(_plot(), "fig2a", caption="c", evidence="simulated", directory=tmp_path)
-    content = first.read_bytes()
-    second = figures.save(_plot(), "fig2a", caption="c", evidence="simulated", directory=tmp_path)
-    assert second.read_bytes() == content
+    png = tmp_path / "fig2a.png"
+    figures.save(_plot(), "fig2a", caption="c", evidence="simulated", directory=tmp_path)
+    content = png.read_bytes()
+    figures.save(_plot(), "fig2a", caption="c", evidence="simulated", directory=tmp_path)
+    assert png.read_bytes() == content
+    first = png
     sidecar = json.loads(first.with_suffix(".json").read_text())
     assert sidecar["evidence"] == "simulated"
     assert sidecar["notebook"] == "notebooks/21_bone_density.py"

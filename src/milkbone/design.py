@@ -198,9 +198,8 @@ def side_by_side(
     0      Fat    g  3.6  3.7
     """
     require_columns(frame, [*index, "group", values], name="frame")
-    wide = frame.pivot_table(
-        index=list(index), columns="group", values=values, aggfunc="first", sort=False, dropna=False
-    )
-    wide = wide.reindex(columns=["HCM", "CM"]).reset_index()
+    wide = frame.set_index([*index, "group"])[values].unstack("group")
+    rows = pd.MultiIndex.from_frame(frame[list(index)].drop_duplicates())
+    wide = wide.reindex(index=rows, columns=["HCM", "CM"]).reset_index()
     wide.columns.name = None
     return wide

@@ -211,7 +211,7 @@ def save(
     caption: str,
     evidence: str,
     directory: str | os.PathLike[str] | None = None,
-) -> Path:
+) -> None:
     """Save ``fig`` as PNG with a JSON sidecar, then show it with its caption.
 
     Parameters
@@ -231,8 +231,8 @@ def save(
 
     Returns
     -------
-    pathlib.Path
-        The PNG written.
+    None
+        The PNG is ``<directory>/<name>.png`` with ``<name>.json`` beside it.
     """
     _check_evidence(evidence)
     if not re.fullmatch(r"[a-z0-9_]+", name):
@@ -256,7 +256,6 @@ def save(
 
     display(Image(filename=str(png)))
     _display_markdown(_caption_markdown(caption, evidence))
-    return png
 
 
 def show_table(
@@ -530,8 +529,8 @@ def bmd_panels(
     months : tuple of int
         Visits, in order along the x axis.
     show_points : bool, default True
-        Draw every participant as a jittered point (and box outliers). Pass False for
-        real data, so no individual value is shown.
+        Draw every participant as a jittered point. Pass False for real data, so no
+        individual value is shown (boxes never draw outliers separately).
     seed : int, default 0
         Seed of the horizontal jitter, so the figure is byte-identical between runs.
 
@@ -549,7 +548,6 @@ def bmd_panels(
     ValueError
         If a panel's measure has no data, or a mark names an unknown arm or visit.
     """
-    import seaborn as sns
     from matplotlib.lines import Line2D
 
     _require(data, ["participant", "group", "month", "measure", "value"], "data")
@@ -569,28 +567,26 @@ def bmd_panels(
             f"{bad.head(5).to_dict('records')}"
         )
     rng = np.random.default_rng(seed)
-    palette = {g: colour for g, (colour, _) in ARM_STYLE.items()}
     fig, axes = plt.subplots(2, 2, figsize=(9.0, 7.6), sharex=True)
     for ax, (letter, measure, title) in zip(axes.flat, panels, strict=True):
         cells = data[(data["measure"] == measure) & data["month"].isin(months)]
         if cells.empty:
             raise ValueError(f"no data for measure {measure!r} (panel {letter})")
-        sns.boxplot(
-            data=cells,
-            x="month",
-            y="value",
-            hue="group",
-            order=months,
-            hue_order=list(ARM_STYLE),
-            palette=palette,
-            width=0.8,
-            fill=False,
-            linewidth=1.3,
-            showfliers=not show_points,
-            flierprops={"marker": ""},
-            legend=False,
-            ax=ax,
-        )
+        for group, (colour, _) in ARM_STYLE.items():
+            arm = cells[cells["group"] == group]
+            ax.boxplot(
+                [arm.loc[arm["month"] == m, "value"].to_numpy() for m in months],
+                positions=[i + ARM_OFFSET[group] for i in range(len(months))],
+                widths=0.34,
+                orientation="vertical",
+                patch_artist=True,
+                showfliers=False,
+                manage_ticks=False,
+                boxprops={"facecolor": "none", "edgecolor": colour, "linewidth": 1.3},
+                whiskerprops={"color": colour, "linewidth": 1.1},
+                capprops={"color": colour, "linewidth": 1.1},
+                medianprops={"color": colour, "linewidth": 1.6},
+            )
         if show_points:
             for group, (colour, marker) in ARM_STYLE.items():
                 for i, month in enumerate(months):
