@@ -1,0 +1,181 @@
+"""Tests for milkbone.reanalysis.
+
+Independent references: hand-worked arithmetic (comments), scipy.stats
+(ttest_ind_from_stats, ttest_rel on constructed data, t), statsmodels (OLS for the
+ANCOVA on a constructed data set, multipletests, TTestIndPower), and the paper's
+printed numbers (Zhao et al. 2025, Table 2, §3.2).
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from scipy import stats
+from statsmodels.stats.power import TTestIndPower
+
+from milkbone import published, reanalysis
+
+SD_L14 = (0.123, 0.107)  # Table 2, L1-4 BMD, HCM and CM
+
+
+def test_followup_difference_from_p_against_scipy():
+    res = reanalysis.followup_difference_from_p(0.041, sd=SD_L14).iloc[0]
+    # going back: a pooled t test on that difference gives the p we started from
+    back = stats.ttest_ind_from_stats(res["difference"], 0.123, 51, 0.0, 0.107, 46)
+    assert back.pvalue == pytest.approx(0.041, abs=1e-9)
+    assert res["dof"] == 95
+    with pytest.raises(ValueError, match="p must lie in"):
+        reanalysis.followup_difference_from_p(1.2, sd=SD_L14)
+    with pytest.raises(ValueError, match="n must hold two group sizes"):
+        reanalysis.followup_difference_from_p(0.04, sd=SD_L14, n=(51,))
+
+
+def test_between_arm_by_rho_hand_worked():
+    res = reanalysis.between_arm_by_rho(
+        diff0=0.046, diff1=0.05454, sd0=SD_L14, sd1=SD_L14, rho=[0.0, 0.9]
+    ).set_index(["rho", "method"])
+    # pooled SD: sqrt((50*0.123^2 + 45*0.107^2)/95) = 0.115697
+    s = math.sqrt((50 * 0.123**2 + 45 * 0.107**2) / 95)
+    root = math.sqrt(1 / 51 + 1 / 46)
+    # change at rho = 0.9: SD s*sqrt(0.2) = 0.05174, t = 0.00854/(0.05174*0.20352) = 0.811
+    row = res.loc[(0.9, "change")]
+    assert row["sd"] == pytest.approx(s * math.sqrt(0.2), rel=1e-9)
+    assert row["statistic"] == pytest.approx(0.00854 / (s * math.sqrt(0.2) * root), rel=1e-6)
+    assert row["p"] == pytest.approx(2 * stats.t.sf(row["statistic"], 95), rel=1e-9)
+    # follow-up does not depend on rho and equals scipy's pooled t test
+    ref = stats.ttest_ind_from_stats(0.05454, s, 51, 0.0, s, 46).pvalue
+    assert res.loc[(0.0, "follow-up"), "p"] == pytest.approx(ref, rel=1e-9)
+    assert res.loc[(0.9, "follow-up"), "p"] == pytest.approx(ref, rel=1e-9)
+    # ANCOVA at rho = 0: slope 0, same difference as follow-up, dof 94
+    assert res.loc[(0.0, "ancova"), "difference"] == pytest.approx(0.05454)
+    assert res.loc[(0.0, "ancova"), "dof"] == 94
+
+
+def test_ancova_matches_ols_on_constructed_data():
+    """Summary-level ANCOVA against statsmodels OLS on data built to have those summaries."""
+    rng = np.random.default_rng(7)
+    n1, n2, rho = 51, 46, 0.8
+    cov = [[1.0, rho], [rho, 1.0]]
+    a = rng.multivariate_normal([0.0, 0.0], cov, size=n1)
+    b = rng.multivariate_normal([0.0, 0.0], cov, size=n2)
+
+    # standardise each arm so that means, SDs and the within-arm correlation are exact
+    def fix(x, m0, m1):
+        z = (x - x.mean(0)) / x.std(0, ddof=1)
+        w = np.linalg.cholesky(np.corrcoef(z.T))
+        z = z @ np.linalg.inv(w).T @ np.linalg.cholesky(cov).T
+        z = (z - z.mean(0)) / z.std(0, ddof=1)
+        return z * 0.1 + [m0, m1]
+
+    a, b = fix(a, 1.0, 1.06), fix(b, 0.95, 0.99)
+    x = np.concatenate([a[:, 0], b[:, 0]])
+    y = np.concatenate([a[:, 1], b[:, 1]])
+    g = np.r_[np.ones(n1), np.zeros(n2)]
+    fit = sm.OLS(y, sm.add_constant(np.column_stack([g, x]))).fit()
+    res = reanalysis.between_arm_by_rho(
+        diff0=0.05, diff1=0.07, sd0=(0.1, 0.1), sd1=(0.1, 0.1), rho=rho
+    ).set_index("method")
+    assert res.loc["ancova", "difference"] == pytest.approx(fit.params[1], abs=1e-9)
+    assert res.loc["ancova", "se"] == pytest.approx(fit.bse[1], rel=1e-6)
+    assert res.loc["ancova", "p"] == pytest.approx(fit.pvalues[1], rel=1e-6)
+
+
+def test_between_arm_by_rho_errors():
+    with pytest.raises(ValueError, match="rho must lie in"):
+        reanalysis.between_arm_by_rho(diff0=0, diff1=0.1, sd0=SD_L14, sd1=SD_L14, rho=1.0)
+    with pytest.raises(ValueError, match="SDs must be positive"):
+        reanalysis.between_arm_by_rho(diff0=0, diff1=0.1, sd0=(0, 0.1), sd1=SD_L14)
+    with pytest.raises(ValueError, match="sd0 must hold two values"):
+        reanalysis.between_arm_by_rho(diff0=0, diff1=0.1, sd0=(0.1,), sd1=SD_L14)
+
+
+def test_rho_from_paired_p_roundtrip_with_ttest_rel():
+    """Build paired data with a known correlation; the p of ttest_rel gives it back."""
+    rng = np.random.default_rng(3)
+    n = 51
+    x = rng.normal(size=n)
+    y = 0.9 * x + rng.normal(scale=0.5, size=n) + 0.3
+    p = stats.ttest_rel(y, x).pvalue
+    res = reanalysis.rho_from_paired_p(
+        mean_change=float(np.mean(y - x)),
+        sd0=float(np.std(x, ddof=1)),
+        sd1=float(np.std(y, ddof=1)),
+        n=n,
+        p=float(p),
+    ).iloc[0]
+    assert res["rho"] == pytest.approx(np.corrcoef(x, y)[0, 1], abs=1e-9)
+    assert res["sd_change"] == pytest.approx(np.std(y - x, ddof=1), rel=1e-9)
+
+
+def test_rho_from_paired_p_paper_and_errors():
+    # §3.2: +2.3% of 0.981 = 0.022563 g/cm2, p = 0.003, n = 51:
+    # t = t.isf(0.0015, 50) = 3.120, SD change = 0.022563*sqrt(51)/3.120 = 0.05164,
+    # rho = (2*0.123^2 - 0.05164^2)/(2*0.123^2) = 0.912
+    res = reanalysis.rho_from_paired_p(
+        mean_change=0.981 * 0.023, sd0=0.123, sd1=0.123, n=51, p=0.003, p_low=0.0025, p_high=0.0035
+    ).iloc[0]
+    assert res["statistic"] == pytest.approx(stats.t.isf(0.0015, 50), rel=1e-12)
+    assert res["rho"] == pytest.approx(
+        1 - (0.022563 * math.sqrt(51) / 3.1198) ** 2 / (2 * 0.123**2), abs=1e-3
+    )
+    assert res["rho_low"] < res["rho"] < res["rho_high"]
+    with pytest.raises(ValueError, match="p must lie in"):
+        reanalysis.rho_from_paired_p(mean_change=0.1, sd0=1, sd1=1, n=5, p=0)
+    with pytest.raises(ValueError, match="n must be an integer"):
+        reanalysis.rho_from_paired_p(mean_change=0.1, sd0=1, sd1=1, n=1, p=0.5)
+    with pytest.raises(ValueError, match="sd0 and sd1 must be positive"):
+        reanalysis.rho_from_paired_p(mean_change=0.1, sd0=0, sd1=1, n=5, p=0.5)
+
+
+def test_clinical_between_arm_p_and_multiplicity():
+    tab = reanalysis.clinical_between_arm_p(published.claims())
+    assert len(tab) == 18
+    assert set(tab.loc[tab["bound"], "printed"]) == {"<0.001"}
+    res = reanalysis.multiplicity(tab)
+    # statsmodels is the reference implementation; Holm by hand for the smallest p:
+    # 18 * 0.0001 = 0.0018
+    assert res.loc[0, "p_holm"] == pytest.approx(0.0018)
+    assert int(res["significant"].sum()) == 8
+    assert int(res["significant_holm"].sum()) == 5
+    assert int(res["significant_bh"].sum()) == 5
+    bmd = res[res["endpoint"] == "l1_4_bmd"]
+    assert not bmd["significant_holm"].any() and not bmd["significant_bh"].any()
+    # BH by hand for p = 0.035 (rank 6 of 18): min over ranks >= 6 of p*18/rank
+    ps = np.sort(tab["p"].to_numpy())
+    by_hand = min(ps[k] * 18 / (k + 1) for k in range(5, 18))
+    assert bmd.loc[bmd["timepoint"] == "m6", "p_bh"].iloc[0] == pytest.approx(by_hand)
+
+
+def test_multiplicity_errors():
+    with pytest.raises(KeyError, match="needs a column 'p'"):
+        reanalysis.multiplicity(pd.DataFrame({"q": [0.1]}))
+    with pytest.raises(ValueError, match="p must lie in"):
+        reanalysis.multiplicity(pd.DataFrame({"p": [1.5]}))
+    with pytest.raises(ValueError, match="alpha must lie in"):
+        reanalysis.multiplicity(pd.DataFrame({"p": [0.5]}), alpha=1.0)
+    with pytest.raises(KeyError, match="claims lacks"):
+        reanalysis.clinical_between_arm_p(pd.DataFrame({"claim_id": []}))
+
+
+def test_bmd_power_against_statsmodels():
+    base = published.summary_statistics()
+    base = base[(base["month"] == 0) & base["measure"].str.endswith("bmd")]
+    res = reanalysis.bmd_power(base, effects={"l1_4_bmd": 0.0085}).set_index("measure")
+    assert len(res) == 5
+    d = TTestIndPower().solve_power(nobs1=51, ratio=46 / 51, alpha=0.05, power=0.8)
+    assert res.loc["right_hip_bmd", "mdes_d"] == pytest.approx(d, rel=1e-9)
+    # pooled SD of L1-4 BMD 0.115697; MDES 0.5759 * 0.115697 = 0.0666 g/cm2
+    assert res.loc["l1_4_bmd", "mdes_followup"] == pytest.approx(d * 0.115697, rel=1e-4)
+    power = TTestIndPower().power(
+        effect_size=0.0085 / 0.115697, nobs1=51, ratio=46 / 51, alpha=0.05
+    )
+    assert res.loc["l1_4_bmd", "power_followup"] == pytest.approx(power, rel=1e-3)
+    assert math.isnan(res.loc["right_hip_bmd", "power_followup"])
+    with pytest.raises(ValueError, match="rho must lie in"):
+        reanalysis.bmd_power(base, rho=1.0)
+    with pytest.raises(KeyError, match="baseline lacks"):
+        reanalysis.bmd_power(base.drop(columns="sd"))
+    with pytest.raises(ValueError, match="needs an HCM and a CM row"):
+        reanalysis.bmd_power(base[base["group"] == "HCM"])
