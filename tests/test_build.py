@@ -125,3 +125,16 @@ def test_run_refuses_an_unknown_parameter(tmp_path, capsys):
 def test_run_refuses_a_missing_notebook(tmp_path, capsys):
     assert cli.main(["run", str(tmp_path / "nope.py")]) == 2
     assert "no notebook" in capsys.readouterr().err
+
+
+def test_package_hash_ignores_build_tooling_only(tmp_path, monkeypatch):
+    package = tmp_path / "milkbone"
+    package.mkdir()
+    (package / "build.py").write_text("x = 1\n")
+    (package / "clinical.py").write_text("y = 1\n")
+    monkeypatch.setattr(build, "__file__", str(package / "build.py"))
+    before = build.package_hash()
+    (package / "build.py").write_text("x = 2\n")
+    assert build.package_hash() == before
+    (package / "clinical.py").write_text("y = 2\n")
+    assert build.package_hash() != before

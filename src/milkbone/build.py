@@ -89,11 +89,17 @@ def _file_hash(path: Path) -> str | None:
         return None
 
 
+BUILD_TOOLING = frozenset({"build.py", "cli.py", "sphinxext.py", "_lock.py"})
+"""Modules no notebook imports: changing them cannot change a notebook's output."""
+
+
 def package_hash() -> str:
-    """Hash of every ``.py`` file of the installed ``milkbone`` source tree."""
+    """Hash of the ``milkbone`` modules notebooks can use (all but :data:`BUILD_TOOLING`)."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
+        if path.name in BUILD_TOOLING:
+            continue
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -1,4 +1,4 @@
-"""Sphinx extension for the book: serve MathJax from the site itself, never a CDN.
+"""Sphinx extension for the book: MathJax from the site itself (never a CDN), table style.
 
 MathJax 2.7 ships inside the ``jupyter-server-mathjax`` package, which the lock
 installs. On ``config-inited`` its files are copied once into
@@ -22,11 +22,22 @@ def mathjax_source() -> Path:
     return Path(jupyter_server_mathjax.__file__).resolve().parent / "static"
 
 
+STYLESHEET = """\
+/* milkbone: tables made by figures.show_table */
+table.milkbone-table { margin: 0.5em 0 1.5em; font-size: 0.9em; }
+table.milkbone-table th, table.milkbone-table td { padding: 0.25em 0.8em; }
+table.milkbone-table td { font-variant-numeric: tabular-nums; }
+"""
+
+
 def _stage_mathjax(app, config) -> None:
     staging = Path(app.outdir).parent / ".mathjax"
     target = staging / "mathjax"
     if not (target / "MathJax.js").exists():
         shutil.copytree(mathjax_source(), target, dirs_exist_ok=True)
+    stylesheet = staging / "milkbone.css"
+    if not stylesheet.exists() or stylesheet.read_text() != STYLESHEET:
+        stylesheet.write_text(STYLESHEET)
     config.html_static_path = [*config.html_static_path, str(staging)]
     config.mathjax_path = f"mathjax/MathJax.js?config={MATHJAX_CONFIG}"
     config.mathjax3_config = None
@@ -39,4 +50,5 @@ def _stage_mathjax(app, config) -> None:
 
 def setup(app):
     app.connect("config-inited", _stage_mathjax, priority=900)
+    app.add_css_file("milkbone.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
