@@ -423,8 +423,9 @@ def flags(*, folder: str | Path | None = None) -> pd.DataFrame:
     -------
     DataFrame
         ``table``, ``flag`` (one slug), ``cells`` (how many cells carry it),
-        ``cell_ids`` (the first five, ``;``-separated) and ``reading`` (the reading of
-        the first such cell), sorted by table and flag.
+        ``cell_ids`` (the first five, separated by ``"; "`` so a table can wrap
+        them) and ``reading`` (the reading of the first such cell), sorted by
+        table and flag.
 
     Examples
     --------
@@ -439,7 +440,7 @@ def flags(*, folder: str | Path | None = None) -> pd.DataFrame:
     grouped = cells.groupby(["table", "flag"], sort=True)
     out = grouped.agg(
         cells=("cell_id", "size"),
-        cell_ids=("cell_id", lambda ids: ";".join(ids.iloc[:5])),
+        cell_ids=("cell_id", lambda ids: "; ".join(ids.iloc[:5])),
         reading=("reading", "first"),
     )
     return out.reset_index()
