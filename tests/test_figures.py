@@ -46,7 +46,7 @@ def test_unknown_evidence_level_is_refused():
 
 def test_badges_name_the_level():
     assert figures.badge("simulated") == "{bdg-warning}`simulated`"
-    assert figures.badge("not-verifiable") == "{bdg-secondary}`not-verifiable`"
+    assert figures.badge("not-verifiable") == "{bdg-dark}`not-verifiable`"
 
 
 def _plot():

@@ -8,7 +8,7 @@ import re
 import jupytext
 import pytest
 
-from milkbone import build
+from milkbone import EVIDENCE_LEVELS, build, figures
 
 NOTEBOOKS = build.notebook_sources()
 IDS = [p.stem for p in NOTEBOOKS]
@@ -90,3 +90,11 @@ def test_markdown_has_no_typed_numbers_outside_glue_and_locations(path):
         stripped = allowed.sub("", cell.source)
         digits = re.findall(r"[^\s]*\d[^\s]*", stripped)
         assert not digits, f"cell {index} types numbers {digits[:5]}: glue them"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_evidence_badges_use_the_book_wide_colours(path):
+    text = path.read_text(encoding="utf-8")
+    for role, level in re.findall(r"\{(bdg-[a-z-]+)\}`([a-z-]+)`", text):
+        if level in EVIDENCE_LEVELS:
+            assert f"{{{role}}}`{level}`" == figures.badge(level), f"{level} badge: use {role}"

@@ -62,7 +62,7 @@ _BADGE_ROLE = {
     "published": "bdg-primary",
     "recomputed": "bdg-success",
     "simulated": "bdg-warning",
-    "not-verifiable": "bdg-secondary",
+    "not-verifiable": "bdg-dark",
 }
 
 GLUE_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,4}$")
