@@ -19,7 +19,7 @@
 # cohort, followed by the analysis a randomised trial with a baseline measurement calls for.
 #
 # *Evidence on this page:* {bdg-primary}`published` {bdg-success}`recomputed`
-# {bdg-warning}`simulated` {bdg-secondary}`not-verifiable`
+# {bdg-warning}`simulated` {bdg-dark}`not-verifiable`
 #
 # ## Overview
 #
