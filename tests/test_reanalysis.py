@@ -179,3 +179,33 @@ def test_bmd_power_against_statsmodels():
         reanalysis.bmd_power(base.drop(columns="sd"))
     with pytest.raises(ValueError, match="needs an HCM and a CM row"):
         reanalysis.bmd_power(base[base["group"] == "HCM"])
+
+
+def test_bmd_changes_and_implied_rho():
+    changes = reanalysis.bmd_changes(published.summary_statistics(), published.prose())
+    got = changes.set_index(["measure", "group"])
+    # §3.2: CM left hip fell 0.1%: 0.849 * -0.001 = -0.000849 g/cm2
+    assert got.loc[("left_hip_bmd", "CM"), "mean_change"] == pytest.approx(-0.000849)
+    assert got.loc[("l1_4_bmd", "HCM"), "p_within"] == pytest.approx(0.003)
+    assert math.isnan(got.loc[("right_hip_bmd", "HCM"), "percent_change"])
+    rho = reanalysis.implied_rho(changes).set_index(["measure", "group"])
+    assert len(rho) == 4
+    direct = reanalysis.rho_from_paired_p(
+        mean_change=0.935 * 0.015, sd0=0.107, sd1=0.107, n=46, p=0.017
+    ).iloc[0]
+    assert rho.loc[("l1_4_bmd", "CM"), "rho"] == pytest.approx(direct["rho"], rel=1e-12)
+    with pytest.raises(KeyError, match="summary lacks"):
+        reanalysis.bmd_changes(pd.DataFrame({"measure": []}), published.prose())
+
+
+def test_between_arm_curves():
+    curves = reanalysis.between_arm_curves(
+        diff0=0.046, followup={6: 0.0545, 12: 0.0487}, sd0=SD_L14, rho=[0.0, 0.5]
+    )
+    assert len(curves) == 2 * 2 * 3
+    single = reanalysis.between_arm_by_rho(
+        diff0=0.046, diff1=0.0487, sd0=SD_L14, sd1=SD_L14, rho=[0.0, 0.5]
+    )
+    pd.testing.assert_series_equal(
+        curves.loc[curves["month"] == 12, "p"].reset_index(drop=True), single["p"]
+    )

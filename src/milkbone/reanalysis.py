@@ -32,9 +32,12 @@ from statsmodels.stats.power import TTestIndPower
 
 __all__ = [
     "between_arm_by_rho",
+    "between_arm_curves",
+    "bmd_changes",
     "bmd_power",
     "clinical_between_arm_p",
     "followup_difference_from_p",
+    "implied_rho",
     "multiplicity",
     "rho_from_paired_p",
 ]
@@ -527,3 +530,161 @@ def bmd_power(
             }
         )
     return pd.DataFrame(rows)
+
+
+_BMD_STEMS = {"l1_4_bmd": "l1_4", "left_hip_bmd": "left_hip", "left_femoral_neck_bmd": "left_fn"}
+"""Prose id stem of each BMD site whose six-month change §3.2 prints."""
+
+
+def bmd_changes(summary: pd.DataFrame, prose: pd.DataFrame) -> pd.DataFrame:
+    """Baseline BMD by site and arm with the six-month change and p that §3.2 prints.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        ``published.summary_statistics()`` (rows of other measures and months ignored).
+    prose : DataFrame
+        ``published.prose()``.
+
+    Returns
+    -------
+    DataFrame
+        One row per BMD site and arm: ``measure, group, mean, sd, n, percent_change,
+        mean_change, p_within, evidence``. ``percent_change`` is signed (a fall is
+        negative) and ``mean_change = mean · percent_change/100`` (g/cm²), the change
+        of the group mean; both NaN where §3.2 prints nothing, as is ``p_within``.
+
+    Raises
+    ------
+    KeyError
+        If a required column is missing.
+
+    Examples
+    --------
+    >>> from milkbone import published
+    >>> t = bmd_changes(published.summary_statistics(), published.prose())
+    >>> t[t["measure"] == "left_hip_bmd"][["group", "percent_change", "p_within"]]
+      group  percent_change  p_within
+    4   HCM             2.2     0.014
+    5    CM            -0.1       NaN
+    """
+    need = {"measure", "group", "month", "mean", "sd", "n"}
+    if need - set(summary.columns):
+        raise KeyError(f"summary lacks column(s) {sorted(need - set(summary.columns))}")
+    if {"prose_id", "value", "direction"} - set(prose.columns):
+        raise KeyError("prose needs columns prose_id, value, direction")
+    base = summary[(summary["month"] == 0) & summary["measure"].str.endswith("_bmd")]
+    said = prose.set_index("prose_id")
+    rows = []
+    for rec in base.to_dict("records"):
+        stem = _BMD_STEMS.get(rec["measure"])
+        key = f"r3_2.{stem}.{rec['group'].lower()}"
+        pct = p = math.nan
+        if stem and f"{key}.pct_6" in said.index:
+            sign = -1.0 if said.loc[f"{key}.pct_6", "direction"] == "decrease" else 1.0
+            pct = sign * float(said.loc[f"{key}.pct_6", "value"])
+        if stem and f"{key}.p_6" in said.index:
+            p = float(said.loc[f"{key}.p_6", "value"])
+        rows.append(
+            {
+                "measure": rec["measure"],
+                "group": rec["group"],
+                "mean": float(rec["mean"]),
+                "sd": float(rec["sd"]),
+                "n": int(rec["n"]),
+                "percent_change": pct,
+                "mean_change": float(rec["mean"]) * pct / 100,
+                "p_within": p,
+                "evidence": _EVIDENCE,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def implied_rho(changes: pd.DataFrame, *, p_half_unit: float = 0.0005) -> pd.DataFrame:
+    """:func:`rho_from_paired_p` for every row of :func:`bmd_changes` with a change and p.
+
+    Parameters
+    ----------
+    changes : DataFrame
+        Output of :func:`bmd_changes`.
+    p_half_unit : float, default 0.0005
+        Half a unit of the last printed digit of the p-values (three decimals).
+
+    Returns
+    -------
+    DataFrame
+        ``measure, group`` then the columns of :func:`rho_from_paired_p`; the
+        follow-up SD is taken equal to the baseline SD.
+
+    Examples
+    --------
+    >>> from milkbone import published
+    >>> t = bmd_changes(published.summary_statistics(), published.prose())
+    >>> implied_rho(t)[["measure", "group", "rho"]].round(3)
+                     measure group    rho
+    0               l1_4_bmd   HCM  0.912
+    1               l1_4_bmd    CM  0.936
+    2  left_femoral_neck_bmd   HCM  0.922
+    3           left_hip_bmd   HCM  0.915
+    """
+    usable = changes.dropna(subset=["mean_change", "p_within"])
+    parts = [
+        rho_from_paired_p(
+            mean_change=r["mean_change"],
+            sd0=r["sd"],
+            sd1=r["sd"],
+            n=int(r["n"]),
+            p=r["p_within"],
+            p_low=r["p_within"] - p_half_unit,
+            p_high=r["p_within"] + p_half_unit,
+        ).assign(measure=r["measure"], group=r["group"])
+        for r in usable.to_dict("records")
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    return out[["measure", "group", *[c for c in out.columns if c not in ("measure", "group")]]]
+
+
+def between_arm_curves(
+    *,
+    diff0: float,
+    followup: Mapping[int, float],
+    sd0: Sequence[float],
+    n: Sequence[int] = (51, 46),
+    rho: Sequence[float] = tuple(np.round(np.linspace(0, 0.99, 100), 4)),
+) -> pd.DataFrame:
+    """:func:`between_arm_by_rho` for several follow-up visits, follow-up SD = baseline SD.
+
+    Parameters
+    ----------
+    diff0 : float
+        HCM minus CM mean at baseline.
+    followup : mapping of int to float
+        Month → HCM minus CM mean at that visit.
+    sd0 : sequence of two floats
+        Baseline SDs (HCM, CM), also used at follow-up.
+    n : sequence of two ints, default (51, 46)
+        Group sizes.
+    rho : sequence of float, default 100 values from 0 to 0.99
+        Correlations.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`between_arm_by_rho` plus ``month``.
+
+    Examples
+    --------
+    >>> c = between_arm_curves(diff0=0.046, followup={6: 0.0545}, sd0=(0.123, 0.107),
+    ...                        rho=[0.9])
+    >>> c[["month", "method", "p"]].round(3)
+       month     method      p
+    0      6  follow-up  0.023
+    1      6     change  0.421
+    2      6     ancova  0.216
+    """
+    parts = [
+        between_arm_by_rho(diff0=diff0, diff1=d, sd0=sd0, sd1=sd0, n=n, rho=rho).assign(month=m)
+        for m, d in followup.items()
+    ]
+    return pd.concat(parts, ignore_index=True)
