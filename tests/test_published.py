@@ -14,7 +14,7 @@ import pytest
 from milkbone import _paths, published
 from milkbone._parse import parse_mean_sd, parse_number, parse_p_value
 
-VERDICT_COLUMNS = ["evidence", "recomputed_value", "verdict"]
+VERDICT_COLUMNS = ["evidence", "recomputed_value", "verdict", "note"]
 
 
 @pytest.fixture(scope="module")

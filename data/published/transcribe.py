@@ -1351,7 +1351,13 @@ OVERRIDES = {
     ("claims", "groups"): (_S, "Arm(s) concerned.", "", {}),
     ("claims", "note"): (
         _S,
-        "What the check must take into account, or why it cannot be made.",
+        "The audit's arithmetic behind the verdict (written by milkbone.audit.write_verdicts).",
+        "",
+        {},
+    ),
+    ("claims", "context"): (
+        _S,
+        "What the check must take into account, or why it cannot be made (transcription).",
         "",
         {},
     ),
@@ -1410,21 +1416,10 @@ RESOURCES = [
 ]
 
 
-CLAIM_COLUMNS = (
-    "claim_id",
-    "section",
-    "location",
-    "quantity",
-    "published_value",
-    "groups",
-    "timepoint",
-    "check_kind",
-    "evidence",
-    "recomputed_value",
-    "verdict",
-    "note",
-    "inputs",
-)
+def _claim_columns() -> tuple[str, ...]:
+    from milkbone.published import CLAIM_COLUMNS  # one list of the registry's columns
+
+    return CLAIM_COLUMNS
 
 
 def field(resource: str, name: str) -> dict:
@@ -1443,7 +1438,7 @@ def write_datapackage() -> None:
     resources = []
     for name, path, description in RESOURCES:
         if name == "claims":
-            header = list(CLAIM_COLUMNS)
+            header = list(_claim_columns())
         else:
             with open(PUBLISHED / path, encoding="utf-8") as handle:
                 header = next(csv.reader(handle))
@@ -1478,7 +1473,7 @@ def write_datapackage() -> None:
 
 
 def write_claims() -> None:
-    """Write claims.csv from a fresh build, keeping the audit's verdicts of known claims."""
+    """Write claims.csv from a fresh build, keeping the audit's columns of known claims."""
     import pandas as pd
 
     from milkbone import published
@@ -1486,7 +1481,7 @@ def write_claims() -> None:
     fresh = published.build_claims()
     path = PUBLISHED / "claims.csv"
     if path.exists():
-        kept = ["evidence", "recomputed_value", "verdict"]
+        kept = ["evidence", "recomputed_value", "verdict", "note"]
         old = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("claim_id")[kept]
         known = fresh["claim_id"].isin(old.index)
         for column in kept:

@@ -819,7 +819,7 @@ _KINDS: dict[str, Callable[[dict, list[str], dict], _Outcome]] = {
 def _check_claim(claim: dict, look: dict) -> _Outcome:
     kind = claim["check_kind"]
     if kind in ("within_group", "not_verifiable"):
-        return _Outcome("not-verifiable", "", claim["note"], "not-verifiable")
+        return _Outcome("not-verifiable", "", claim["context"], "not-verifiable")
     if kind not in _KINDS:
         return _Outcome("pending", "", f"no check exists for check_kind {kind!r}", "published")
     ids = [i for i in str(claim["inputs"]).split(";") if i]

@@ -123,6 +123,7 @@ CLAIM_COLUMNS = (
     "recomputed_value",
     "verdict",
     "note",
+    "context",
     "inputs",
 )
 _UNCHECKABLE = ("within_group", "not_verifiable")
@@ -365,7 +366,7 @@ def claims(*, folder: str | Path | None = None) -> pd.DataFrame:
     -------
     DataFrame
         ``claim_id, section, location, quantity, published_value, groups,
-        timepoint, check_kind, evidence, recomputed_value, verdict, note, inputs``.
+        timepoint, check_kind, evidence, recomputed_value, verdict, note, context, inputs``.
 
     See Also
     --------
@@ -574,7 +575,8 @@ def _claim(claim_id, section, location, quantity, value, groups, timepoint, kind
         "evidence": "not-verifiable" if uncheckable else "published",
         "recomputed_value": "",
         "verdict": "not-verifiable" if uncheckable else "pending",
-        "note": note,
+        "note": "",
+        "context": note,
         "inputs": inputs,
     }
 
@@ -998,9 +1000,11 @@ def build_claims(*, folder: str | Path | None = None) -> pd.DataFrame:
     -------
     DataFrame
         Columns ``claim_id, section, location, quantity, published_value, groups,
-        timepoint, check_kind, evidence, recomputed_value, verdict, note, inputs``;
-        ``verdict`` is ``pending`` for a checkable claim and ``not-verifiable``
-        otherwise, ``recomputed_value`` is empty (the audit fills both).
+        timepoint, check_kind, evidence, recomputed_value, verdict, note, context,
+        inputs``; ``verdict`` is ``pending`` for a checkable claim and
+        ``not-verifiable`` otherwise; ``recomputed_value`` and ``note`` are empty (the
+        audit fills them: ``note`` is its arithmetic), while ``context`` says what the
+        check must take into account, from the transcription.
 
     Examples
     --------
