@@ -39,11 +39,9 @@
 # mixed model).
 
 # %% tags=["parameters"]
-data_dir = (
-    "data/simulated"  # participant data in the schema; default: the simulated cohort
-)
-seed = 2025  # jitter of the plotted points, and the cohort simulated in the exercises
-alpha = 0.05  # significance level of the marks, post hoc tests and confidence intervals
+data_dir = "data/simulated"  # participant data in the schema (simulated by default)
+seed = 2025  # jitter of plotted points; the cohort simulated in the exercises
+alpha = 0.05  # level of the marks, post hoc tests and confidence intervals
 
 # %%
 import json

@@ -38,10 +38,8 @@
 # ```
 
 # %% tags=["parameters"]
-data_dir = (
-    "data/simulated"  # participant data in the schema; default: the simulated cohort
-)
-seed = 2025  # the seed the default cohort was simulated with (see dataset.json)
+data_dir = "data/simulated"  # participant data in the schema (simulated by default)
+seed = 2025  # seed of the default cohort (dataset.json records the one used)
 
 # %%
 import hashlib
