@@ -141,7 +141,7 @@ figures.show_table(
 # only be tested through its p). The discrepancies:
 
 # %%
-columns = ["claim_id", "quantity", "published_value", "recomputed_value", "note"]
+columns = ["claim_id", "published_value", "recomputed_value", "note"]
 figures.show_table(
     section.loc[section["verdict"] == "discrepancy", columns],
     caption=(
