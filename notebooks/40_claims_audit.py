@@ -108,12 +108,15 @@ figures.show_table(
 # says how each verdict was reached and `note` gives the arithmetic.
 
 # %%
-columns = ["claim_id", "location", "quantity", "published_value", "recomputed_value"]
+columns = ["claim_id", "quantity", "published_value", "recomputed_value", "verdict"]
 show(
-    claims[[*columns, "verdict", "evidence", "note"]],
+    claims[[*columns, "evidence", "note"]],
     connected=False,
     pageLength=10,
     classes="display compact",
+    scrollX=True,
+    autoWidth=False,
+    columnDefs=[{"width": "16em", "targets": 1}, {"width": "48em", "targets": 6}],
 )
 
 # %% [markdown]

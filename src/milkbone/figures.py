@@ -291,7 +291,7 @@ def show_table(
     _display_markdown(f"{badges} **{labels}.** {caption}")
     from IPython.display import HTML, display
 
-    table = _disclosure.guard(table)
+    table = _disclosure.guard(table).rename_axis(index=None, columns=None)
     html = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep="–")
     display(HTML(html))
 
