@@ -46,7 +46,6 @@ rho_for_power = 0.9  # baseline-follow-up correlation for the change-score power
 # %%
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from milkbone import figures, published, reanalysis
 
 figures.use_style()
@@ -59,7 +58,13 @@ figures.use_style()
 # %%
 changes = reanalysis.bmd_changes(published.summary_statistics(), published.prose())
 said = published.prose().set_index("prose_id")["value"]
-changes
+figures.show_table(
+    changes.round(4),
+    caption="Baseline L1–4, hip and femoral-neck BMD (Table 2) with the percent changes "
+    "and within-arm p of §3.2, and the mean change they imply. Source: "
+    "`notebooks/41_reanalysis.py`.",
+    evidence=["published", "recomputed"],
+)
 
 # %%
 l14 = changes[changes["measure"] == "l1_4_bmd"].set_index("group")
@@ -111,27 +116,7 @@ curves.groupby(["month", "method"])["p"].agg(["min", "max"]).round(3)
 # line.
 
 # %%
-fig = Figure(figsize=(8, 3.2))
-axes = fig.subplots(1, 2, sharey=True)
-styles = {
-    "follow-up": ("0.2", ":"),
-    "change": ("#0072B2", "-"),
-    "ancova": ("#D55E00", "--"),
-}
-axes[0].set(ylabel="between-arm p (two-sided)")
-
-# %%
-for ax, (month, part) in zip(axes, curves.groupby("month"), strict=True):
-    for method, (colour, line) in styles.items():
-        sub = part[part["method"] == method]
-        ax.plot(sub["rho"], sub["p"], color=colour, linestyle=line, label=method)
-    ax.axhline(alpha, color="0.5", linewidth=0.8, linestyle=(0, (1, 2)))
-    ax.set(title=f"L1–4 BMD, {month} months", xlabel="ρ (baseline–follow-up)")
-    ax.set_yscale("log")
-axes[0].legend(frameon=False, fontsize=8)
-fig.tight_layout()
-
-# %%
+fig = figures.rho_curves(curves, alpha=alpha)
 caption = (
     "Between-arm p of L1–4 BMD as a follow-up comparison, a change from baseline and an "
     "ANCOVA, against the unknown correlation ρ; follow-up differences rebuilt from §3.2 as "
@@ -156,15 +141,27 @@ figures.save(fig, "reanalysis_l1_4_rho", caption=caption, evidence="recomputed")
 
 # %%
 implied = reanalysis.implied_rho(changes)
-implied[
-    ["measure", "group", "p", "statistic", "sd_change", "rho", "rho_low", "rho_high"]
+shown = [
+    "measure",
+    "group",
+    "p",
+    "statistic",
+    "sd_change",
+    "rho",
+    "rho_low",
+    "rho_high",
 ]
+figures.show_table(
+    implied[shown].round(4),
+    caption="The correlation ρ each printed within-arm p implies, with its range over the "
+    "rounding of the printed numbers. Source: `notebooks/41_reanalysis.py`.",
+    evidence="recomputed",
+)
 
 # %%
 figures.glue("reanalysis.rho.min", implied["rho"].min(), evidence="recomputed")
 figures.glue("reanalysis.rho.max", implied["rho"].max(), evidence="recomputed")
-nearest = np.abs(curves["rho"] - implied["rho"].min()).min()
-at = curves[np.abs(curves["rho"] - implied["rho"].min()) == nearest]
+at = reanalysis.p_at_rho(curves, rho=implied["rho"].min())
 p_at = at.set_index(["month", "method"])["p"]
 for month in (6, 12):
     for method in ("change", "ancova"):

@@ -98,3 +98,24 @@ def test_flow_chart_shows_every_count():
     for fragment in ("n = 104", "n = 7", "n = 97", "n = 51", "n = 46"):
         assert fragment in texts
     plt.close(fig)
+
+
+def test_rho_curves_draw_each_method_per_month():
+    import numpy as np
+
+    rho = np.linspace(0, 0.9, 4)
+    curves = pd.DataFrame(
+        [
+            {"month": m, "method": method, "rho": r, "p": 0.5 - 0.1 * r}
+            for m in (6, 12)
+            for method in ("follow-up", "change", "ancova")
+            for r in rho
+        ]
+    )
+    fig = figures.rho_curves(curves, alpha=0.05)
+    assert [ax.get_title() for ax in fig.axes] == ["L1–4 BMD, 6 months", "L1–4 BMD, 12 months"]
+    for ax in fig.axes:
+        labels = [line.get_label() for line in ax.get_lines()][:3]
+        assert labels == ["follow-up", "change", "ancova"]
+        assert ax.get_lines()[3].get_ydata()[0] == pytest.approx(0.05)  # the alpha line
+    plt.close(fig)

@@ -209,3 +209,20 @@ def test_between_arm_curves():
     pd.testing.assert_series_equal(
         curves.loc[curves["month"] == 12, "p"].reset_index(drop=True), single["p"]
     )
+
+
+def test_p_at_rho_takes_the_nearest_grid_point():
+    curves = reanalysis.between_arm_curves(
+        diff0=0.046, followup={6: 0.0545}, sd0=(0.123, 0.107), rho=[0.5, 0.9, 0.95]
+    )
+    at = reanalysis.p_at_rho(curves, rho=0.91)
+    assert at["rho"].unique().tolist() == [0.9]
+    assert sorted(at["method"]) == ["ancova", "change", "follow-up"]
+
+
+def test_p_at_rho_refuses_a_correlation_of_one():
+    curves = reanalysis.between_arm_curves(
+        diff0=0.046, followup={6: 0.0545}, sd0=(0.123, 0.107), rho=[0.5]
+    )
+    with pytest.raises(ValueError, match=r"rho must be in \[0, 1\)"):
+        reanalysis.p_at_rho(curves, rho=1.0)

@@ -30,6 +30,8 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import TTestIndPower
 
+from ._validate import require_columns
+
 __all__ = [
     "between_arm_by_rho",
     "between_arm_curves",
@@ -39,6 +41,7 @@ __all__ = [
     "followup_difference_from_p",
     "implied_rho",
     "multiplicity",
+    "p_at_rho",
     "rho_from_paired_p",
 ]
 
@@ -688,3 +691,34 @@ def between_arm_curves(
         for m, d in followup.items()
     ]
     return pd.concat(parts, ignore_index=True)
+
+
+def p_at_rho(curves: pd.DataFrame, *, rho: float) -> pd.DataFrame:
+    """The rows of :func:`between_arm_curves` at the grid point nearest ``rho``.
+
+    Parameters
+    ----------
+    curves : DataFrame
+        Output of :func:`between_arm_curves` (columns ``month``, ``method``, ``rho``, ``p``).
+    rho : float
+        The correlation wanted, in [0, 1).
+
+    Returns
+    -------
+    DataFrame
+        One row per month and method, the columns of ``curves``, at the single grid value
+        of ρ nearest ``rho``.
+
+    Examples
+    --------
+    >>> c = between_arm_curves(diff0=0.046, followup={6: 0.0545}, sd0=(0.123, 0.107),
+    ...                        rho=[0.5, 0.9])
+    >>> p_at_rho(c, rho=0.88)["rho"].unique().tolist()
+    [0.9]
+    """
+    require_columns(curves, ["month", "method", "rho", "p"], name="curves")
+    if not 0 <= rho < 1:
+        raise ValueError(f"rho must be in [0, 1), got {rho!r}")
+    grid = curves["rho"].to_numpy()
+    nearest = grid[np.abs(grid - rho).argmin()]
+    return curves[curves["rho"] == nearest].reset_index(drop=True)
