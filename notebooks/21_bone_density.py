@@ -44,9 +44,7 @@ seed = 2025  # jitter of plotted points; the cohort simulated in the exercises
 alpha = 0.05  # level of the marks, post hoc tests and confidence intervals
 
 # %%
-import json
 import tempfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -69,7 +67,7 @@ panels = [measure for _, measure, _ in figures.BMD_PANELS]
 sites = [*panels, "right_femoral_neck_bmd"]
 bmd = long[long["measure"].isin(sites)].reset_index(drop=True)
 summary = clinical.describe(bmd, measures=sites)
-info = json.loads(Path(data_dir, cohort.DATASET_FILE).read_text(encoding="utf-8"))
+info = cohort.dataset_info(data_dir)
 figures.show_table(
     summary[["measure", "group", "month", "n", "mean", "sd"]].round(3),
     caption="BMD (g/cm²) per site, arm and visit in the data loaded on this page. "

@@ -42,10 +42,7 @@ data_dir = "data/simulated"  # participant data in the schema (simulated by defa
 seed = 2025  # seed of the default cohort (dataset.json records the one used)
 
 # %%
-import hashlib
 import json
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -62,7 +59,7 @@ figures.use_style()
 # %%
 data = cohort.load(data_dir)
 long = data.long()
-info = json.loads(Path(data_dir, cohort.DATASET_FILE).read_text(encoding="utf-8"))
+info = cohort.dataset_info(data_dir)
 assumptions = info.get("assumptions", {})
 figures.glue("calibration.seed.value", info.get("seed", seed), evidence="simulated")
 figures.show_table(
@@ -348,19 +345,7 @@ figures.show_table(
 # cohort, and of a cohort simulated again, now, with the same seed and assumptions.
 
 # %%
-files = [cohort.PARTICIPANTS_FILE, cohort.VISITS_FILE, cohort.DATASET_FILE]
-digests = {f: hashlib.sha256(Path(data_dir, f).read_bytes()).hexdigest() for f in files}
-again = {}
-with tempfile.TemporaryDirectory() as folder:
-    if data.simulated:
-        correlation = assumptions.get("correlation")
-        cohort.simulate(seed=info["seed"], out=folder, correlation=correlation)
-        again = {
-            f: hashlib.sha256(Path(folder, f).read_bytes()).hexdigest() for f in files
-        }
-hashes = pd.DataFrame({"file": files, "sha256": [digests[f] for f in files]})
-hashes["sha256_again"] = [again.get(f) for f in files]
-hashes["identical"] = hashes["sha256"] == hashes["sha256_again"]
+hashes = cohort.check_reproducible(data_dir)
 
 # %%
 figures.show_table(
@@ -371,13 +356,14 @@ figures.show_table(
 )
 
 # %%
+digests = hashes.set_index("file")["sha256"]
 figures.glue_many(
     {
         "calibration.sha256.participants": digests[cohort.PARTICIPANTS_FILE],
         "calibration.sha256.visits": digests[cohort.VISITS_FILE],
         "calibration.sha256.dataset": digests[cohort.DATASET_FILE],
         "calibration.determinism.identical_files": int(hashes["identical"].sum()),
-        "calibration.determinism.files": len(files),
+        "calibration.determinism.files": len(hashes),
     },
     evidence="simulated",
 )

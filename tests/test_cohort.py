@@ -815,3 +815,18 @@ def test_follow_up_targets_needs_a_baseline():
     steps = steps.assign(measure="x", reference_month=6, month=12)
     with pytest.raises(ValueError, match="reference month 6 has no target"):
         _simulate.follow_up_targets(base, steps)
+
+
+def test_dataset_info_and_reproducibility_check(tmp_path):
+    cohort.simulate(seed=11, out=tmp_path)
+    assert cohort.dataset_info(tmp_path)["seed"] == 11
+    check = cohort.check_reproducible(tmp_path)
+    assert check["file"].tolist() == ["participants.csv", "visits.csv", "dataset.json"]
+    assert check["identical"].all()
+    (tmp_path / "visits.csv").write_text((tmp_path / "visits.csv").read_text() + "\n")
+    assert not cohort.check_reproducible(tmp_path).set_index("file").loc["visits.csv", "identical"]
+
+
+def test_dataset_info_names_a_missing_file(tmp_path):
+    with pytest.raises(ValueError, match=r"dataset\.json: file is missing"):
+        cohort.dataset_info(tmp_path)

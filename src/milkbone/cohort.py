@@ -94,6 +94,8 @@ __all__ = [
     "WITHDRAWN",
     "Cohort",
     "Problem",
+    "check_reproducible",
+    "dataset_info",
     "is_simulated",
     "load",
     "main_simulate",
@@ -649,6 +651,65 @@ def main_validate(data_dir: str | Path) -> int:
 # loading
 
 
+def dataset_info(data_dir: str | Path) -> dict:
+    """What ``data_dir/dataset.json`` records: kind, and for a simulated cohort its seed,
+    assumptions, correlations and calibration notes.
+
+    Raises
+    ------
+    ValueError
+        If ``dataset.json`` is missing, not JSON, or has no valid ``kind``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "dataset.json").write_text('{"kind": "real", "source": "hospital"}')
+    >>> dataset_info(folder)["source"]
+    'hospital'
+    """
+    problems, info = _dataset_problems(_paths.resolve(data_dir))
+    if info is None:
+        raise ValueError(f"{_paths.resolve(data_dir)}: {problems[0]}")
+    return info
+
+
+def check_reproducible(data_dir: str | Path) -> pd.DataFrame:
+    """SHA-256 of each file of ``data_dir``, and of the same cohort simulated again.
+
+    For a simulated folder the cohort is regenerated in a temporary folder from the seed
+    and correlations its ``dataset.json`` records; for real data only the digests of
+    the files are given.
+
+    Returns
+    -------
+    DataFrame
+        ``file, sha256, sha256_again, identical`` (``sha256_again`` is None and
+        ``identical`` False for real data).
+    """
+    import hashlib
+    import tempfile
+
+    data_dir = _paths.resolve(data_dir)
+    files = [PARTICIPANTS_FILE, VISITS_FILE, DATASET_FILE]
+
+    def digests(folder: Path) -> list[str]:
+        return [
+            hashlib.sha256(_paths.record_read(folder / f).read_bytes()).hexdigest() for f in files
+        ]
+
+    info = dataset_info(data_dir)
+    again: list[str | None] = [None] * len(files)
+    if info["kind"] == "simulated":
+        correlation = info.get("assumptions", {}).get("correlation")
+        with tempfile.TemporaryDirectory() as folder:
+            simulate(seed=info["seed"], out=folder, correlation=correlation)
+            again = digests(Path(folder))
+    out = pd.DataFrame({"file": files, "sha256": digests(data_dir), "sha256_again": again})
+    out["identical"] = out["sha256"] == out["sha256_again"]
+    return out
+
+
 def is_simulated(data_dir: str | Path) -> bool:
     """Whether ``data_dir/dataset.json`` says the folder holds simulated data.
 
@@ -666,10 +727,7 @@ def is_simulated(data_dir: str | Path) -> bool:
     >>> is_simulated(folder)
     False
     """
-    problems, info = _dataset_problems(_paths.resolve(data_dir))
-    if info is None:
-        raise ValueError(f"{_paths.resolve(data_dir)}: {problems[0]}")
-    return info["kind"] == "simulated"
+    return dataset_info(data_dir)["kind"] == "simulated"
 
 
 def load(data_dir: str | Path) -> Cohort:

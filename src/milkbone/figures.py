@@ -293,6 +293,7 @@ def show_table(
     from IPython.display import HTML, display
 
     table = _disclosure.guard(table).rename_axis(index=None, columns=None)
+    table = table.astype(object).where(table.notna(), "–")  # pd.NA too, not only NaN
     html = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep="–")
     display(HTML(html))
 
