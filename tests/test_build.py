@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from milkbone import build, cli
+from milkbone import _paths, build, cli
 
 READER = """\
 # %% tags=["parameters"]
@@ -138,3 +138,17 @@ def test_package_hash_ignores_build_tooling_only(tmp_path, monkeypatch):
     assert build.package_hash() == before
     (package / "clinical.py").write_text("y = 2\n")
     assert build.package_hash() != before
+
+
+@pytest.mark.slow
+def test_run_leaves_the_callers_environment_alone(tmp_path, monkeypatch):
+    import os
+
+    source = tmp_path / "plain.py"
+    source.write_text('# %% tags=["parameters"]\nfactor = 1\n\n# %%\nfactor * 2\n')
+    monkeypatch.delenv(_paths.READ_LOG_VARIABLE, raising=False)
+    before = dict(os.environ)
+    output = tmp_path / "out.ipynb"
+    assert cli.main(["run", str(source), "-o", str(output), "-p", "factor", "3"]) == 0
+    assert output.exists()
+    assert dict(os.environ) == before

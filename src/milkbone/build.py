@@ -15,6 +15,7 @@ behind, and the book is not built, so nothing stale looks valid.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -162,13 +163,50 @@ def _failure_from(error: BaseException) -> NotebookFailure:
     return NotebookFailure(cell=cell, source=source.strip(), error=f"{ename}: {evalue}")
 
 
-def _kernel_config(scratch: Path):
-    """Kernel over IPC sockets in the scratch folder: no TCP ports opened, no warning."""
+@contextlib.contextmanager
+def _environment(updates: Mapping[str, str]):
+    """Set environment variables for the kernel about to start, then restore them.
+
+    The kernel inherits them; this process must not keep them, since ``milkbone run``
+    executes in the caller's process (a test session, say).
+    """
+    saved = {name: os.environ.get(name) for name in updates}
+    os.environ.update(updates)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _run_papermill(unexecuted, executed, parameters, root) -> None:
+    import papermill
+
+    # Unix socket paths are limited to 107 bytes, so the kernel's sockets go in a short
+    # folder of the system's temporary directory, not under the (possibly deep) project.
+    with tempfile.TemporaryDirectory(prefix="milkbone-") as sockets:
+        papermill.execute_notebook(
+            str(unexecuted),
+            str(executed),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            cwd=str(root),
+            progress_bar=False,
+            log_output=False,
+            config=_kernel_config(Path(sockets)),
+        )
+
+
+def _kernel_config(sockets: Path):
+    """Kernel over IPC sockets in ``sockets``: no TCP ports opened, no warning."""
     from traitlets.config import Config
 
     config = Config()
     config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = str(scratch / "kernel")
+    config.KernelManager.ip = str(sockets / "kernel")
     return config
 
 
@@ -186,7 +224,6 @@ def _execute_one(
     """
     import jupytext
     import nbformat
-    import papermill
 
     source_path, root_path = Path(source), Path(root)
     name = source_path.stem
@@ -206,27 +243,17 @@ def _execute_one(
         }
         unexecuted, executed = scratch_path / f"{name}.in.ipynb", scratch_path / f"{name}.ipynb"
         nbformat.write(notebook, unexecuted)
-        os.environ.update(
-            {
-                _paths.READ_LOG_VARIABLE: str(read_log),
-                "MILKBONE_ROOT": str(root_path),
-                "MILKBONE_NOTEBOOK": _relative(source_path, root_path),
-                "MILKBONE_PARAMETERS": json.dumps(parameters, sort_keys=True),
-                "PYTHONHASHSEED": "0",
-                "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-            }
-        )
+        kernel_environment = {
+            _paths.READ_LOG_VARIABLE: str(read_log),
+            "MILKBONE_ROOT": str(root_path),
+            "MILKBONE_NOTEBOOK": _relative(source_path, root_path),
+            "MILKBONE_PARAMETERS": json.dumps(parameters, sort_keys=True),
+            "PYTHONHASHSEED": "0",
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        }
         try:
-            papermill.execute_notebook(
-                str(unexecuted),
-                str(executed),
-                parameters=parameters,
-                kernel_name=KERNEL,
-                cwd=str(root_path),
-                progress_bar=False,
-                log_output=False,
-                config=_kernel_config(scratch_path),
-            )
+            with _environment(kernel_environment):
+                _run_papermill(unexecuted, executed, parameters, root_path)
         except Exception as error:  # papermill wraps the notebook's exception
             final.unlink(missing_ok=True)
             if destination is None:
@@ -255,7 +282,7 @@ def _print_line(result: NotebookResult, echo: Callable[[str], None]) -> None:
     mark = {"executed": "ran   ", "cached": "cached", "failed": "FAILED"}[result.status]
     echo(f"  {mark}  {result.notebook:<28} {result.seconds:6.1f} s")
     if result.failure is not None:
-        cell = f"cell {result.failure.cell}" if result.failure.cell else "a cell"
+        cell = f"cell {result.failure.cell}" if result.failure.cell else "set-up, before any cell"
         echo(f"          {result.notebook} failed in {cell}: {result.failure.error}")
         for line in result.failure.source.splitlines()[:6]:
             echo(f"          | {line}")
@@ -326,7 +353,10 @@ def execute_notebooks(
     ordered = [results[s.stem] for s in sources]
     failed = [r for r in ordered if r.status == "failed"]
     if failed:
-        names = ", ".join(f"{r.notebook} (cell {r.failure.cell})" for r in failed)
+        names = ", ".join(
+            f"{r.notebook} (cell {r.failure.cell})" if r.failure.cell else f"{r.notebook} (set-up)"
+            for r in failed
+        )
         raise BuildError(f"notebook(s) failed: {names}")
     return ordered
 
