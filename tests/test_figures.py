@@ -119,3 +119,14 @@ def test_rho_curves_draw_each_method_per_month():
         assert labels == ["follow-up", "change", "ancova"]
         assert ax.get_lines()[3].get_ydata()[0] == pytest.approx(0.05)  # the alpha line
     plt.close(fig)
+
+
+def test_p_columns_are_formatted_and_other_columns_left_alone():
+    table = pd.DataFrame(
+        {"p": [0.00002, 0.0181], "p_holm": [1.0, float("nan")], "pinp": [0.00001, 2.0]}
+    )
+    shown = figures.format_p_columns(table)
+    assert shown["p"].tolist() == ["<0.0001", "0.0181"]
+    assert shown["p_holm"].tolist() == ["1.0000", "–"]
+    assert shown["pinp"].tolist() == [0.00001, 2.0]
+    assert table["p"].dtype == float  # the input is not modified

@@ -38,6 +38,8 @@ __all__ = [
     "bmd_panels",
     "category_bars",
     "evidence_table",
+    "format_p",
+    "format_p_columns",
     "glue",
     "glue_many",
     "rho_curves",
@@ -293,9 +295,37 @@ def show_table(
     from IPython.display import HTML, display
 
     table = _disclosure.guard(table).rename_axis(index=None, columns=None)
+    table = format_p_columns(table)
     table = table.astype(object).where(table.notna(), "–")  # pd.NA too, not only NaN
     html = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep="–")
     display(HTML(html))
+
+
+P_FLOOR = 1e-4
+"""p-values below this are shown as "<0.0001": more digits would be false precision."""
+
+
+def format_p(p: float) -> str:
+    """A p-value as a table shows it: four decimals, or ``<0.0001``.
+
+    Examples
+    --------
+    >>> [format_p(x) for x in (0.0181, 0.00002, 1.0, float("nan"))]
+    ['0.0181', '<0.0001', '1.0000', '–']
+    """
+    if p != p:  # NaN
+        return "–"
+    return f"<{P_FLOOR:.4f}" if p < P_FLOOR else f"{p:.4f}"
+
+
+def format_p_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``table`` with its numeric ``p`` and ``p_*`` columns shown by :func:`format_p`."""
+    out = table.copy()
+    for column in out.columns:
+        name = str(column)
+        if (name == "p" or name.startswith("p_")) and pd.api.types.is_float_dtype(out[column]):
+            out[column] = [format_p(value) for value in out[column].astype(float)]
+    return out
 
 
 def _box(ax, xy, text, *, edge="0.2", width=0.34, height=0.15) -> None:
