@@ -8,15 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["require_columns", "require_values"]
+__all__ = ["require_columns", "require_values", "shown"]
 
 
-def _first(values: Iterable[object], limit: int = 5) -> str:
+def shown(values: Iterable[object], limit: int = 5) -> str:
+    """The first ``limit`` values as an error message lists them (numpy scalars unwrapped).
+
+    Examples
+    --------
+    >>> shown([np.int64(3), "XX"])
+    "3, 'XX'"
+    >>> shown(range(7))
+    '0, 1, 2, 3, 4 … (7 in all)'
+    """
     values = list(values)
-    shown = ", ".join(repr(v) for v in values[:limit])
-    return shown + (f" … ({len(values)} in all)" if len(values) > limit else "")
+    text = ", ".join(repr(v.item() if isinstance(v, np.generic) else v) for v in values[:limit])
+    return text + (f" … ({len(values)} in all)" if len(values) > limit else "")
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, name: str = "data") -> None:
@@ -34,7 +44,7 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, name: str = 
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise KeyError(
-            f"{name} is missing column(s) {_first(missing)}; it has {_first(frame.columns)}"
+            f"{name} is missing column(s) {shown(missing)}; it has {shown(frame.columns)}"
         )
 
 
@@ -54,6 +64,6 @@ def require_values(
     unknown = [v for v in pd.unique(frame[column]) if v not in allowed]
     if unknown:
         raise ValueError(
-            f"{name} column {column!r} has unknown value(s) {_first(unknown)}; "
-            f"allowed: {_first(allowed)}"
+            f"{name} column {column!r} has unknown value(s) {shown(unknown)}; "
+            f"allowed: {shown(allowed)}"
         )

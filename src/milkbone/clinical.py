@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -40,7 +40,7 @@ from scipy import stats
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
 from milkbone import EVIDENCE_LEVELS
-from milkbone._validate import require_columns
+from milkbone._validate import require_columns, require_values, shown
 
 __all__ = [
     "COLUMNS",
@@ -74,34 +74,17 @@ MONTHS = (0, 6, 12)
 # --------------------------------------------------------------------------- checks
 
 
-def _shown(values: Iterable[object], limit: int = 5) -> str:
-    values = list(values)
-    text = ", ".join(repr(v.item() if isinstance(v, np.generic) else v) for v in values[:limit])
-    return text + (f" … ({len(values)} in all)" if len(values) > limit else "")
-
-
-def _require_values(
-    frame: pd.DataFrame, column: str, allowed: Sequence[object], *, name: str
-) -> None:
-    unknown = [v for v in pd.unique(frame[column]) if v not in allowed]
-    if unknown:
-        raise ValueError(
-            f"{name} column {column!r} has unknown value(s) {_shown(unknown)}; "
-            f"allowed: {_shown(allowed)}"
-        )
-
-
 def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
     if value not in allowed:
-        raise ValueError(f"{name} must be one of {_shown(allowed)}, got {value!r}")
+        raise ValueError(f"{name} must be one of {shown(allowed)}, got {value!r}")
 
 
 def _check_long(data: pd.DataFrame, *, name: str = "data") -> pd.DataFrame:
     """Validate a long participant frame; return a copy without missing values."""
     require_columns(data, COLUMNS, name=name)
     frame = data.loc[:, list(COLUMNS)].copy()
-    _require_values(frame, "group", GROUPS, name=name)
-    _require_values(frame, "month", MONTHS, name=name)
+    require_values(frame, "group", GROUPS, name=name)
+    require_values(frame, "month", MONTHS, name=name)
     if not pd.api.types.is_numeric_dtype(frame["value"]) or pd.api.types.is_bool_dtype(
         frame["value"]
     ):
@@ -109,7 +92,7 @@ def _check_long(data: pd.DataFrame, *, name: str = "data") -> pd.DataFrame:
         bad = frame.loc[numeric.isna() & frame["value"].notna(), "value"]
         if len(bad) or pd.api.types.is_bool_dtype(frame["value"]):
             raise ValueError(
-                f"{name} column 'value' has non-numeric value(s) {_shown(bad.unique())}; "
+                f"{name} column 'value' has non-numeric value(s) {shown(bad.unique())}; "
                 "allowed: numbers (int or float)"
             )
         frame["value"] = numeric
@@ -121,13 +104,13 @@ def _check_long(data: pd.DataFrame, *, name: str = "data") -> pd.DataFrame:
     if len(twice):
         raise ValueError(
             f"{name} has more than one row per participant, month and measure: "
-            f"{_shown(map(tuple, twice.itertuples(index=False)))}; allowed: one row each"
+            f"{shown(map(tuple, twice.itertuples(index=False)))}; allowed: one row each"
         )
     groups = frame.groupby("participant", sort=False)["group"].nunique()
     mixed = groups.index[groups > 1]
     if len(mixed):
         raise ValueError(
-            f"{name} puts participant(s) {_shown(mixed)} in both groups; "
+            f"{name} puts participant(s) {shown(mixed)} in both groups; "
             "allowed: one group per participant"
         )
     return frame
@@ -135,6 +118,19 @@ def _check_long(data: pd.DataFrame, *, name: str = "data") -> pd.DataFrame:
 
 def _check_evidence(evidence: str) -> None:
     _check_choice("evidence", evidence, EVIDENCE_LEVELS)
+
+
+def _check_alpha(alpha: float) -> None:
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+
+
+def _check_other_month(name: str, month: object, other_name: str, other: object) -> None:
+    if month == other:
+        raise ValueError(
+            f"{name} must differ from {other_name}, got {month!r} twice; "
+            f"allowed: another of {shown(MONTHS)}"
+        )
 
 
 def _measure_list(frame: pd.DataFrame, measures: Sequence[str] | str | None) -> list[str]:
@@ -145,7 +141,7 @@ def _measure_list(frame: pd.DataFrame, measures: Sequence[str] | str | None) -> 
     unknown = [m for m in chosen if m not in present]
     if unknown:
         raise ValueError(
-            f"measures has value(s) not in data: {_shown(unknown)}; allowed: {_shown(present)}"
+            f"measures has value(s) not in data: {shown(unknown)}; allowed: {shown(present)}"
         )
     return chosen
 
@@ -155,7 +151,7 @@ def _check_month(name: str, month: object, frame: pd.DataFrame | None = None) ->
     if frame is not None and month not in set(frame["month"]):
         raise ValueError(
             f"{name}={month!r} has no observations in data; "
-            f"allowed: {_shown(sorted(set(frame['month'])))}"
+            f"allowed: {shown(sorted(set(frame['month'])))}"
         )
     return int(month)
 
@@ -179,6 +175,66 @@ def _wide(frame: pd.DataFrame, months: Sequence[int]) -> tuple[pd.DataFrame, int
 
 def _months_of(frame: pd.DataFrame) -> list[int]:
     return sorted(int(m) for m in pd.unique(frame["month"]))
+
+
+def _complete_visits(
+    sub: pd.DataFrame, months: Sequence[int] | None, where: str
+) -> tuple[pd.DataFrame, list[int], int]:
+    """Participant × month values of ``sub`` at ``months`` (default: every visit with
+    data, at least two), participants lacking one dropped and counted."""
+    present = _months_of(sub)
+    months = present if months is None else [int(m) for m in months]
+    for m in months:
+        _check_choice("months", m, MONTHS)
+    missing = [m for m in months if m not in present]
+    if missing:
+        raise ValueError(
+            f"months has value(s) without data for {where}: {shown(missing)}; "
+            f"allowed: {shown(present)}"
+        )
+    if len(months) < 2:
+        raise ValueError(
+            f"months must name at least two visits, got {shown(months)}; "
+            f"allowed: two or more of {shown(present)}"
+        )
+    wide, dropped = _wide(sub.loc[sub["month"].isin(months)], months)
+    return wide, months, dropped
+
+
+def _group_of(sub: pd.DataFrame) -> pd.Series:
+    """Each participant's group, indexed by participant."""
+    return sub.drop_duplicates("participant").set_index("participant")["group"]
+
+
+def _check_group_sizes(groups: pd.Series, measure: str, where: str = "") -> dict[str, int]:
+    """Participants per group among ``groups`` (one entry each); fewer than 3 raises."""
+    counts = {g: int((groups == g).sum()) for g in GROUPS}
+    for group, count in counts.items():
+        if count < 3:
+            raise _too_few(f"{measure} in {group}{where}", count, 3)
+    return counts
+
+
+def _cells(frame: pd.DataFrame, measures: Sequence[str] | str | None):
+    """``(measure, group, month, values)`` of every non-empty cell, HCM first."""
+    for measure in _measure_list(frame, measures):
+        sub = frame.loc[frame["measure"] == measure]
+        for group in GROUPS:
+            for month in MONTHS:
+                values = sub.loc[(sub["group"] == group) & (sub["month"] == month), "value"]
+                if len(values):
+                    yield measure, group, month, values
+
+
+def _rm_anova(wide: pd.DataFrame, *, correction: bool) -> pd.DataFrame:
+    return pg.rm_anova(
+        _rm_long(wide),
+        dv="value",
+        within="month",
+        subject="participant",
+        detailed=True,
+        correction=correction,
+    )
 
 
 # --------------------------------------------------------------------------- describe
@@ -245,24 +301,17 @@ def describe(
     """
     frame = _check_long(data)
     _check_evidence(evidence)
-    rows = []
-    for measure in _measure_list(frame, measures):
-        sub = frame.loc[frame["measure"] == measure]
-        for group in GROUPS:
-            for month in MONTHS:
-                values = sub.loc[(sub["group"] == group) & (sub["month"] == month), "value"]
-                if len(values) == 0:
-                    continue
-                rows.append(
-                    {
-                        "measure": measure,
-                        "group": group,
-                        "month": month,
-                        "n": len(values),
-                        "mean": float(values.mean()),
-                        "sd": float(values.std(ddof=1)) if len(values) > 1 else np.nan,
-                    }
-                )
+    rows = [
+        (
+            measure,
+            group,
+            month,
+            len(values),
+            float(values.mean()),
+            float(values.std(ddof=1)) if len(values) > 1 else np.nan,
+        )
+        for measure, group, month, values in _cells(frame, measures)
+    ]
     out = pd.DataFrame(rows, columns=["measure", "group", "month", "n", "mean", "sd"])
     return out.assign(method="mean, sd (ddof=1)", evidence=evidence)
 
@@ -338,32 +387,23 @@ def normality(
     frame = _check_long(data)
     _check_evidence(evidence)
     _check_choice("method", method, tuple(_NORMALITY))
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    _check_alpha(alpha)
     label, minimum = _NORMALITY[method]
     rows = []
-    for measure in _measure_list(frame, measures):
-        sub = frame.loc[frame["measure"] == measure]
-        for group in GROUPS:
-            for month in MONTHS:
-                values = sub.loc[(sub["group"] == group) & (sub["month"] == month), "value"]
-                if len(values) == 0:
-                    continue
-                if len(values) < minimum:
-                    raise _too_few(
-                        f"{method} in {measure}, {group}, month {month}", len(values), minimum
-                    )
-                res = pg.normality(values.to_numpy(), method=method, alpha=alpha)
-                rows.append(
-                    {
-                        "measure": measure,
-                        "group": group,
-                        "month": month,
-                        "n": len(values),
-                        "statistic": float(res["W"].iloc[0]),
-                        "p": float(res["pval"].iloc[0]),
-                    }
-                )
+    for measure, group, month, values in _cells(frame, measures):
+        if len(values) < minimum:
+            raise _too_few(f"{method} in {measure}, {group}, month {month}", len(values), minimum)
+        res = pg.normality(values.to_numpy(), method=method, alpha=alpha)
+        rows.append(
+            (
+                measure,
+                group,
+                month,
+                len(values),
+                float(res["W"].iloc[0]),
+                float(res["pval"].iloc[0]),
+            )
+        )
     out = pd.DataFrame(rows, columns=["measure", "group", "month", "n", "statistic", "p"])
     out["normal"] = out["p"] > alpha
     return out.assign(method=f"{label}, alpha={alpha}", evidence=evidence)
@@ -451,13 +491,9 @@ def compare_groups(
     _check_evidence(evidence)
     _check_month("month", month)
     _check_choice("test", test, ("auto", "t", "mann_whitney"))
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    _check_alpha(alpha)
+    _check_month("month", month, frame)
     at = frame.loc[frame["month"] == month]
-    if at.empty:
-        raise ValueError(
-            f"month={month!r} has no observations in data; allowed: {_shown(_months_of(frame))}"
-        )
     rows = []
     for measure in _measure_list(at, measures):
         sub = at.loc[at["measure"] == measure]
@@ -513,25 +549,7 @@ def _group_measure(
     sub = sub.loc[sub["group"] == group]
     if sub.empty:
         raise _too_few(f"{measure} in {group}", 0, 2)
-    present = _months_of(sub)
-    if months is None:
-        months = present
-    else:
-        months = [int(m) for m in months]
-        for m in months:
-            _check_choice("months", m, MONTHS)
-        missing = [m for m in months if m not in present]
-        if missing:
-            raise ValueError(
-                f"months has value(s) without data for {measure} in {group}: "
-                f"{_shown(missing)}; allowed: {_shown(present)}"
-            )
-    if len(months) < 2:
-        raise ValueError(
-            f"months must name at least two visits, got {_shown(months)}; "
-            f"allowed: two or more of {_shown(present)}"
-        )
-    wide, dropped = _wide(sub.loc[sub["month"].isin(months)], months)
+    wide, months, dropped = _complete_visits(sub, months, f"{measure} in {group}")
     if len(wide) < 3:
         raise _too_few(f"{measure} in {group} with all of months {months}", len(wide), 3)
     return wide, months, dropped
@@ -613,14 +631,7 @@ def repeated_measures(
     frame = _check_long(data)
     _check_evidence(evidence)
     wide, months, dropped = _group_measure(frame, measure, group, months)
-    aov = pg.rm_anova(
-        _rm_long(wide),
-        dv="value",
-        within="month",
-        subject="participant",
-        detailed=True,
-        correction=True,
-    )
+    aov = _rm_anova(wide, correction=True)
     effect, error = aov.iloc[0], aov.iloc[1]
     k = len(months)
     row = {
@@ -764,14 +775,7 @@ def tukey_within(
             )
         label = "pingouin.pairwise_tests(parametric=True, padjust='holm'); paired t of b − a"
     elif method == "tukey":
-        aov = pg.rm_anova(
-            _rm_long(wide),
-            dv="value",
-            within="month",
-            subject="participant",
-            detailed=True,
-            correction=False,
-        )
+        aov = _rm_anova(wide, correction=False)
         ms_error, dof = float(aov["MS"].iloc[1]), float(aov["DF"].iloc[1])
         for i, a in enumerate(months):
             for b in months[i + 1 :]:
@@ -878,31 +882,11 @@ def mixed_anova(
     frame = _check_long(data)
     _check_evidence(evidence)
     sub = _one_measure(frame, measure)
-    present = _months_of(sub)
-    if months is None:
-        months = present
-    months = [int(m) for m in months]
-    for m in months:
-        _check_choice("months", m, MONTHS)
-    missing = [m for m in months if m not in present]
-    if missing:
-        raise ValueError(
-            f"months has value(s) without data for {measure}: {_shown(missing)}; "
-            f"allowed: {_shown(present)}"
-        )
-    if len(months) < 2:
-        raise ValueError(
-            f"months must name at least two visits, got {_shown(months)}; "
-            f"allowed: two or more of {_shown(present)}"
-        )
-    wide, dropped = _wide(sub.loc[sub["month"].isin(months)], months)
-    groups = sub.drop_duplicates("participant").set_index("participant")["group"]
+    wide, months, dropped = _complete_visits(sub, months, measure)
+    groups = _group_of(sub)
     long = _rm_long(wide)
     long["group"] = long["participant"].map(groups)
-    for group in GROUPS:
-        count = int((groups.reindex(wide.index) == group).sum())
-        if count < 3:
-            raise _too_few(f"{measure} in {group} with all of months {months}", count, 3)
+    _check_group_sizes(groups.reindex(wide.index), measure, f" with all of months {months}")
     aov = pg.mixed_anova(
         long,
         dv="value",
@@ -944,15 +928,6 @@ _PAIRED = {
     "paired_t": "pingouin.ttest(paired=True, alternative='two-sided') of to − from",
     "wilcoxon": "pingouin.wilcoxon(alternative='two-sided', method='auto') of to − from",
 }
-
-
-def _paired(
-    frame: pd.DataFrame, measure: str, group: str, from_month: int, to_month: int
-) -> pd.DataFrame:
-    sub = frame.loc[(frame["measure"] == measure) & (frame["group"] == group)]
-    wide = sub.pivot(index="participant", columns="month", values="value")
-    wide = wide.reindex(columns=[from_month, to_month]).dropna()
-    return wide
 
 
 def percent_change(
@@ -1024,15 +999,11 @@ def percent_change(
     _check_choice("test", test, tuple(_PAIRED))
     _check_month("from_month", from_month)
     _check_month("to_month", to_month)
-    if from_month == to_month:
-        raise ValueError(
-            f"to_month must differ from from_month, got {to_month!r} twice; "
-            f"allowed: another of {_shown(MONTHS)}"
-        )
-    _one_measure(frame, measure)
+    _check_other_month("to_month", to_month, "from_month", from_month)
+    sub = _one_measure(frame, measure)
     rows = []
     for group in GROUPS:
-        wide = _paired(frame, measure, group, int(from_month), int(to_month))
+        wide, _ = _wide(sub.loc[sub["group"] == group], [int(from_month), int(to_month)])
         if len(wide) < 3:
             raise _too_few(
                 f"{measure} in {group} at months {from_month} and {to_month}", len(wide), 3
@@ -1146,17 +1117,11 @@ def ancova(
     _check_evidence(evidence)
     _check_month("month", month)
     _check_month("baseline_month", baseline_month)
-    if month == baseline_month:
-        raise ValueError(
-            f"month must differ from baseline_month, got {month!r} twice; "
-            f"allowed: another of {_shown(MONTHS)}"
-        )
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    _check_other_month("month", month, "baseline_month", baseline_month)
+    _check_alpha(alpha)
     sub = _one_measure(frame, measure)
-    wide = sub.pivot(index="participant", columns="month", values="value")
-    wide = wide.reindex(columns=[baseline_month, month]).dropna()
-    groups = sub.drop_duplicates("participant").set_index("participant")["group"]
+    wide, _ = _wide(sub, [baseline_month, month])
+    groups = _group_of(sub)
     model_frame = pd.DataFrame(
         {
             "group": groups.reindex(wide.index).to_numpy(),
@@ -1164,10 +1129,8 @@ def ancova(
             "follow_up": wide[month].to_numpy(),
         }
     )
-    counts = {g: int((model_frame["group"] == g).sum()) for g in GROUPS}
-    for group, count in counts.items():
-        if count < 3:
-            raise _too_few(f"{measure} in {group} at months {baseline_month} and {month}", count, 3)
+    where = f" at months {baseline_month} and {month}"
+    counts = _check_group_sizes(model_frame["group"], measure, where)
     fit = smf.ols('follow_up ~ C(group, Treatment("CM")) + baseline', data=model_frame).fit()
     low, high = fit.conf_int(alpha=alpha).loc[_GROUP_TERM]
     row = {
@@ -1280,19 +1243,15 @@ def mixed_model(
     """
     frame = _check_long(data)
     _check_evidence(evidence)
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    _check_alpha(alpha)
     sub = _one_measure(frame, measure).reset_index(drop=True)
     months = _months_of(sub)
     if len(months) < 2:
         raise ValueError(
-            f"measure {measure!r} has one visit only ({_shown(months)}); "
+            f"measure {measure!r} has one visit only ({shown(months)}); "
             "allowed: data at two or more months"
         )
-    for group in GROUPS:
-        count = int(sub.loc[sub["group"] == group, "participant"].nunique())
-        if count < 3:
-            raise _too_few(f"{measure} in {group}", count, 3)
+    _check_group_sizes(_group_of(sub), measure)
     # fit on the standardised scale: statsmodels flags a random-intercept variance
     # below an absolute 0.01 as "on the boundary", which BMD in g/cm² always is
     centre, spread = float(sub["value"].mean()), float(sub["value"].std(ddof=1))
@@ -1443,14 +1402,14 @@ def ordinal_categories(
     cuts = [float(c) for c in cutpoints]
     if len(cuts) == 0 or any(b <= a for a, b in itertools.pairwise(cuts)):
         raise ValueError(
-            f"cutpoints must be strictly increasing numbers, got {_shown(cuts)}; "
+            f"cutpoints must be strictly increasing numbers, got {shown(cuts)}; "
             "allowed: e.g. (12, 20)"
         )
     labels = list(labels)
     if len(labels) != len(cuts) + 1 or len(set(labels)) != len(labels):
         raise ValueError(
             f"labels must be {len(cuts) + 1} distinct names (one more than cutpoints), "
-            f"got {_shown(labels)}"
+            f"got {shown(labels)}"
         )
     sub = _one_measure(frame, measure)
     sub = sub.loc[sub["month"] == month]
@@ -1549,12 +1508,12 @@ def ordinal_test(
     require_columns(counts, ["group", "category", "count"], name="counts")
     _check_evidence(evidence)
     table = counts.copy()
-    _require_values(table, "group", GROUPS, name="counts")
+    require_values(table, "group", GROUPS, name="counts")
     numeric = pd.to_numeric(table["count"], errors="coerce")
     bad = table.loc[numeric.isna() | (numeric < 0) | (numeric % 1 != 0), "count"]
     if len(bad):
         raise ValueError(
-            f"counts column 'count' has invalid value(s) {_shown(bad.unique())}; "
+            f"counts column 'count' has invalid value(s) {shown(bad.unique())}; "
             "allowed: non-negative integers"
         )
     table["count"] = numeric.astype(int)
@@ -1562,7 +1521,7 @@ def ordinal_test(
     twice = table.loc[table.duplicated([*keys, "group", "category"], keep=False)]
     if len(twice):
         raise ValueError(
-            f"counts lists category {_shown(twice['category'].unique())} more than once "
+            f"counts lists category {shown(twice['category'].unique())} more than once "
             "for a group; allowed: one row per group and category"
         )
     parts = table.groupby(keys, sort=False) if keys else [((), table)]
@@ -1587,7 +1546,7 @@ def ordinal_test(
             score = np.asarray(scores, dtype=float)
             if score.shape != (k,):
                 raise ValueError(
-                    f"scores must have one value per category ({k}), got {_shown(scores)}"
+                    f"scores must have one value per category ({k}), got {shown(scores)}"
                 )
         total = c1 + c2
         big_n = n1 + n2
@@ -1710,7 +1669,7 @@ def suppress_small_cells(
         if n_column is None:
             raise ValueError(
                 "n_column must name the column of head counts when summary_columns are "
-                f"given, got None for {_shown(summary_columns)}"
+                f"given, got None for {shown(summary_columns)}"
             )
         columns.append(n_column)
     require_columns(table, columns, name="table")
@@ -1722,7 +1681,7 @@ def suppress_small_cells(
         bad = out.loc[values.isna() & out[column].notna(), column]
         if len(bad):
             raise ValueError(
-                f"table column {column!r} has non-numeric value(s) {_shown(bad.unique())}; "
+                f"table column {column!r} has non-numeric value(s) {shown(bad.unique())}; "
                 "allowed: head counts"
             )
         small = values < minimum
@@ -1787,6 +1746,6 @@ def aggregate_only(table: pd.DataFrame, *, minimum: int | None = None) -> pd.Dat
         if len(small):
             raise ValueError(
                 f"table has row(s) describing fewer than {minimum} people: n = "
-                f"{_shown(small.unique())}; allowed: n >= {minimum}"
+                f"{shown(small.unique())}; allowed: n >= {minimum}"
             )
     return table
