@@ -124,7 +124,14 @@ figures.show_table(
 # ## Daily intake from the milk
 #
 # To turn contents per 100 g into a daily dose we multiply by the grams drunk per day, the
-# daily volume times the density of milk. The density is our assumption, not the paper's.
+# daily volume $V$ times the density of milk $\rho$:
+#
+# $$
+# \text{intake per day} = c \times \frac{V \rho}{100\ \mathrm{g}},
+# $$
+#
+# where $c$ is the content per 100 g printed in Table 1. The density is our assumption, not
+# the paper's.
 
 # %%
 intake = design.daily_intake(

@@ -45,6 +45,9 @@ def test_site_loads_nothing_from_the_network(built_site):
 
 def test_mathjax_is_served_locally(built_site):
     assert (built_site / "_static" / "mathjax" / "MathJax.js").exists()
+    page = _page(built_site, "10_trial_design")
+    assert 'class="math' in page  # the daily-intake formula
+    assert 'src="../_static/mathjax/MathJax.js?config=' in page
 
 
 def test_trial_design_page_shows_glued_numbers_and_evidence(built_site):
@@ -60,3 +63,33 @@ def test_execution_report_is_published(built_site):
     html = (built_site / "book" / "execution_report.html").read_text(encoding="utf-8")
     for source in build.notebook_sources():
         assert f"notebooks/{source.name}" in html
+
+
+def test_math_is_typeset_offline_in_a_browser(built_site, tmp_path):
+    """MathJax from the site itself typesets the formula, with the network unused."""
+    import shutil
+
+    browser = shutil.which("chromium")
+    if browser is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    page = built_site / "notebooks" / "10_trial_design.html"
+    completed = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path}",
+            "--virtual-time-budget=8000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert 'class="MathJax' in completed.stdout  # typeset output, not raw TeX

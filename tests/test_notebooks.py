@@ -79,7 +79,7 @@ def test_notebook_code_is_thin(path):
 def test_markdown_has_no_typed_numbers_outside_glue_and_locations(path):
     """Digits in prose must come from glue, except paper locations and fixed references."""
     allowed = re.compile(
-        r"```.*$|\{glue:text\}`[^`]*`|\{[a-z:-]+\}`[^`]*`|`[^`]*`|§[\d.–-]+|"
+        r"```.*$|\$\$[^$]*\$\$|\$[^$\n]+\$|\{glue:text\}`[^`]*`|\{[a-z:-]+\}`[^`]*`|`[^`]*`|§[\d.–-]+|"
         r"(Table|Figure|Figures|Tables|Exercise)s? [\dA-L,–-]+|\([a-z0-9-]+\)=|^#+ .*$|"
         r"^:[a-z]+:.*$|\d+ mL|per 100 g|1 µg = 40 IU|HCM|CM|L1–4|25\(OH\)D",
         re.MULTILINE,

@@ -42,7 +42,21 @@ def _stage_mathjax(app, config) -> None:
     config.mathjax_path = f"mathjax/MathJax.js?config={MATHJAX_CONFIG}"
     config.mathjax3_config = None
     config.mathjax2_config = {
-        "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]},
+        "tex2jax": {
+            "inlineMath": [["\\(", "\\)"]],
+            "displayMath": [["\\[", "\\]"]],
+            # myst-nb marks each page tex2jax_ignore and expects only math elements to be
+            # typeset (MathJax 3's processHtmlClass); MathJax 2 needs the same as classes
+            "processClass": "math|tex2jax_process|mathjax_process|output_area",
+            "ignoreClass": "tex2jax_ignore|mathjax_ignore",
+        },
+        # jupyter-server-mathjax ships the STIX-Web fonts only (not MathJax's TeX fonts)
+        "HTML-CSS": {
+            "availableFonts": [],
+            "preferredFont": None,
+            "webFont": "STIX-Web",
+            "imageFont": None,
+        },
         "showMathMenu": False,
         "messageStyle": "none",
     }
