@@ -17,7 +17,8 @@ from scipy import stats
 from statsmodels.stats.contingency_tables import Table
 
 from milkbone import audit
-from milkbone._checks import _decimals, _parse_number, _welch_dof
+from milkbone._checks import _welch_dof
+from milkbone._parse import decimals, parse_number
 
 N_HCM, N_CM = 51, 46
 
@@ -120,12 +121,13 @@ class TestPrintedInterval:
         ):
             audit.printed_interval("1.6471", probability=True)
 
-    def test_private_readers_until_parse_exists(self):
-        assert _decimals("0.974") == 3
-        assert _decimals("1,063") == 0
-        assert _decimals("1.5E-05") == 6  # 1.5e-05 = 0.000015
-        assert _parse_number("−1.93") == pytest.approx(-1.93, abs=1e-15)
-        assert _parse_number("1,042") == pytest.approx(1042.0, abs=0)
+    def test_readers_from_parse(self):
+        # The checks read printed numbers through milkbone._parse.
+        assert decimals("0.974") == 3
+        assert decimals("1,063") == 0
+        assert decimals("1.5E-05") == 6  # 1.5e-05 = 0.000015
+        assert parse_number("−1.93") == pytest.approx(-1.93, abs=1e-15)
+        assert parse_number("1,042") == pytest.approx(1042.0, abs=0)
 
 
 class TestInterval:

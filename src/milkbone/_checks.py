@@ -25,9 +25,8 @@ Conventions
 - Options are keyword-only; inputs are validated before any arithmetic and bad input
   raises :class:`ValueError` naming the argument and the value.
 
-``_decimals`` and ``_parse_number`` are minimal private readers of printed numbers,
-kept here until ``milkbone._parse`` (``decimals``, ``parse_number``) exists; fold
-them into it then.
+Printed numbers are read by :mod:`milkbone._parse` (U+2212 minus, U+202F narrow
+no-break spaces, thousand separators, bounds such as ``<0.001``, exponents).
 """
 
 from __future__ import annotations
@@ -44,6 +43,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 from scipy import optimize, stats
+
+from milkbone import _parse
 
 __all__ = [
     "CHECK_COLUMNS",
@@ -97,51 +98,30 @@ CHECK_COLUMNS = (
 """Column order of every frame a ``check_*`` function returns."""
 
 _EVIDENCE = "recomputed"
-_MINUS = "\u2212"
 
 # --------------------------------------------------------------------------------------
-# Reading printed numbers (to be folded into milkbone._parse)
+# Reading printed numbers: milkbone._parse reads them; here only the argument's name is
+# put into the error message, and comparators are written as printed (≤, ≥)
 # --------------------------------------------------------------------------------------
 
-_NUMBER = r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+\-]?\d+)?"
-_PRINTED = re.compile(
-    r"^\s*(?:p\s*)?(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<num>" + _NUMBER + r")\s*$",
-    flags=re.IGNORECASE,
-)
-_OPS = {"<=": "≤", ">=": "≥", "≤": "≤", "≥": "≥", "<": "<", ">": ">", "=": "=", None: "="}
-
-
-def _normalise(text: str) -> str:
-    for space in ("\u2009", "\u00a0", "\u202f"):  # thin, no-break, narrow no-break
-        text = text.replace(space, "")
-    return text.replace(_MINUS, "-").strip()
+_OPS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": "="}
 
 
 def _split_printed(text: str, *, name: str = "text") -> tuple[str, str]:
     """Return (comparator, numeric part) of a printed value; raise on anything else."""
     if not isinstance(text, str):
         raise ValueError(f"{name} must be printed text such as '0.974', got {text!r}")
-    match = _PRINTED.match(_normalise(text))
-    if match is None or not re.search(r"\d", match["num"]):
-        raise ValueError(f"{name} is not a printed number: {text!r}")
-    return _OPS[match["op"]], match["num"]
+    try:
+        comparator, number = _parse.split_comparator(text)
+    except ValueError:
+        raise ValueError(f"{name} is not a printed number: {text!r}") from None
+    return _OPS[comparator], number
 
 
 def _decimal(text: str, *, name: str = "text") -> Decimal:
     """The printed number as an exact Decimal (thousand separators and U+2212 handled)."""
     _, num = _split_printed(text, name=name)
     return Decimal(num.replace(",", ""))
-
-
-def _parse_number(text: str, *, name: str = "text") -> float:
-    """The printed number as a float: ``"−1.93"`` → -1.93, ``"1,063"`` → 1063.0."""
-    return float(_decimal(text, name=name))
-
-
-def _decimals(text: str, *, name: str = "text") -> int:
-    """Decimal places of the printed number: ``"0.974"`` → 3, ``"1,063"`` → 0, ``"1.5E-05"`` → 5."""
-    exponent = _decimal(text, name=name).as_tuple().exponent
-    return max(-int(exponent), 0) if isinstance(exponent, int) else 0
 
 
 def _half_unit(text: str, *, name: str = "text") -> Decimal:
@@ -311,7 +291,7 @@ def _as_interval(value: str | float | Interval, *, name: str) -> Interval:
 
 def _as_value(value: str | float, *, name: str) -> float:
     if isinstance(value, str):
-        return _parse_number(value, name=name)
+        return float(_decimal(value, name=name))
     return _as_interval(value, name=name).low
 
 
@@ -461,37 +441,23 @@ def compare_printed(
     printed_iv = printed_interval(printed, floor=-math.inf)
     rec_iv = recomputed if isinstance(recomputed, Interval) else Interval.point(recomputed)
     point = (rec_iv.low + rec_iv.high) / 2 if math.isfinite(rec_iv.high - rec_iv.low) else 0.0
-    note = ""
+    sign = ""
     if absolute:
-        sign = _sign_note(printed_iv, rec_iv)
+        sign = "; " + _sign_note(printed_iv, rec_iv)
         printed_iv, rec_iv, point = abs(printed_iv), abs(rec_iv), abs(point)
-        row = _row(
-            check=check,
-            quantity=f"|{quantity}|",
-            variant=variant,
-            printed=printed,
-            printed_iv=printed_iv,
-            recomputed=point,
-            recomputed_iv=rec_iv,
-            method=method,
-        )
-        row["note"] += f"; {sign}"
-        return _frame([row])
-    return _frame(
-        [
-            _row(
-                check=check,
-                quantity=quantity,
-                variant=variant,
-                printed=printed,
-                printed_iv=printed_iv,
-                recomputed=point,
-                recomputed_iv=rec_iv,
-                note=note,
-                method=method,
-            )
-        ]
+        quantity = f"|{quantity}|"
+    row = _row(
+        check=check,
+        quantity=quantity,
+        variant=variant,
+        printed=printed,
+        printed_iv=printed_iv,
+        recomputed=point,
+        recomputed_iv=rec_iv,
+        method=method,
     )
+    row["note"] += sign
+    return _frame([row])
 
 
 def _sign(interval: Interval) -> str:
@@ -984,64 +950,32 @@ def check_t_test(
         dof_range = Interval.point(n1 + n2 - 2) if pooled else _welch_dof_range(s1, s2, n1, n2)
         t_point = float(point.loc[variant, "statistic"])
         p_point = float(point.loc[variant, "p"])
-        if t is not None:
-            assert t_iv is not None
-            if t_range is None:
-                rows.append(
-                    _row(
-                        check="t_test",
-                        quantity="|t|",
-                        variant=variant,
-                        printed=t,
-                        printed_iv=abs(t_iv),
-                        recomputed=math.nan,
-                        recomputed_iv=None,
-                        note="t undefined: both SDs are zero and the means are equal",
-                        method=method,
-                    )
-                )
-            else:
-                row = _row(
-                    check="t_test",
-                    quantity="|t|",
-                    variant=variant,
-                    printed=t,
-                    printed_iv=abs(t_iv),
-                    recomputed=abs(t_point) if not math.isnan(t_point) else math.nan,
-                    recomputed_iv=abs(t_range),
-                    method=method,
-                )
+        wanted = []  # (quantity, printed, its interval, recomputed value and range)
+        if t is not None and t_iv is not None:
+            t_value = abs(t_point) if not math.isnan(t_point) else math.nan
+            t_rec = abs(t_range) if t_range is not None else None
+            wanted.append(("|t|", t, abs(t_iv), t_value, t_rec))
+        if p is not None and p_iv is not None:
+            p_rec = _p_range_t(abs(t_range), dof_range) if t_range is not None else None
+            wanted.append(("p", p, p_iv, p_point, p_rec))
+        for quantity, printed, printed_iv, value, rec in wanted:
+            undefined = (
+                f"{quantity.strip('|')} undefined: both SDs are zero and the means are equal"
+            )
+            row = _row(
+                check="t_test",
+                quantity=quantity,
+                variant=variant,
+                printed=printed,
+                printed_iv=printed_iv,
+                recomputed=value if rec is not None else math.nan,
+                recomputed_iv=rec,
+                note="" if rec is not None else undefined,
+                method=method,
+            )
+            if quantity == "|t|" and t_range is not None and t_iv is not None:
                 row["note"] += "; " + _sign_note(t_iv, t_range)
-                rows.append(row)
-        if p is not None:
-            assert p_iv is not None
-            if t_range is None:
-                rows.append(
-                    _row(
-                        check="t_test",
-                        quantity="p",
-                        variant=variant,
-                        printed=p,
-                        printed_iv=p_iv,
-                        recomputed=math.nan,
-                        recomputed_iv=None,
-                        note="p undefined: both SDs are zero and the means are equal",
-                        method=method,
-                    )
-                )
-            else:
-                rows.append(
-                    _row(
-                        check="t_test",
-                        quantity="p",
-                        variant=variant,
-                        printed=p,
-                        printed_iv=p_iv,
-                        recomputed=p_point,
-                        recomputed_iv=_p_range_t(abs(t_range), dof_range),
-                        method=method,
-                    )
-                )
+            rows.append(row)
     return _frame(rows)
 
 
@@ -1703,7 +1637,7 @@ def check_repeated_value(first: str, second: str, *, quantity: str = "value") ->
                 quantity=quantity,
                 printed=first,
                 printed_iv=a,
-                recomputed=_parse_number(second),
+                recomputed=float(_decimal(second, name="second")),
                 recomputed_iv=b,
                 note=(
                     f"{first} means {a}, {second} means {b}: "
@@ -1850,6 +1784,34 @@ def _labels(labels: Sequence[str] | None, n: int) -> list[str]:
     return [str(v) for v in labels]
 
 
+def _per_value(
+    check: str,
+    quantity: str,
+    values: Sequence[str | float],
+    *,
+    name: str,
+    labels: Sequence[str] | None,
+    judge: Callable[[str | float, Interval], dict],
+) -> pd.DataFrame:
+    """One row per printed value; ``judge(value, interval)`` gives ``recomputed_iv``,
+    ``note``, ``method`` and ``verdict``."""
+    rows = []
+    for label, value in zip(_labels(labels, len(values)), values, strict=True):
+        iv = _as_interval(value, name=name)
+        rows.append(
+            _row(
+                check=check,
+                quantity=quantity,
+                variant=label,
+                printed=_text(value),
+                printed_iv=iv,
+                recomputed=_as_value(value, name=name),
+                **judge(value, iv),
+            )
+        )
+    return _frame(rows)
+
+
 def check_direction(
     marks: Sequence[str],
     fold_changes: Sequence[str | float],
@@ -1955,43 +1917,34 @@ def check_p_range(
     >>> check_p_range(["1.6471", "0.0009"])["verdict"].tolist()
     ['discrepancy', 'consistent']
     """
-    names = _labels(labels, len(p_values))
     unit = Interval(0.0, 1.0)
-    rows = []
-    for name, p in zip(names, p_values, strict=True):
-        iv = _as_interval(p, name="p_values")
+
+    def judge(p: str | float, iv: Interval) -> dict:
         ok = iv.intersects(unit)
-        rows.append(
-            _row(
-                check="p_range",
-                quantity="p",
-                variant=name,
-                printed=_text(p),
-                printed_iv=iv,
-                recomputed=_as_value(p, name="p_values"),
-                recomputed_iv=unit,
-                note=f"p {_text(p)} means {iv}; "
-                + ("inside [0, 1]" if ok else "a probability cannot lie outside [0, 1]"),
-                method="0 <= p <= 1",
-                verdict="consistent" if ok else "discrepancy",
-            )
-        )
-    return _frame(rows)
+        return {
+            "recomputed_iv": unit,
+            "note": f"p {_text(p)} means {iv}; "
+            + ("inside [0, 1]" if ok else "a probability cannot lie outside [0, 1]"),
+            "method": "0 <= p <= 1",
+            "verdict": "consistent" if ok else "discrepancy",
+        }
 
-
-_CRITERION = re.compile(r"^\s*(<=|>=|≤|≥|<|>)\s*(" + _NUMBER + r")\s*$")
+    return _per_value("p_range", "p", p_values, name="p_values", labels=labels, judge=judge)
 
 
 def _parse_criterion(criterion: str) -> list[tuple[str, float]]:
+    message = (
+        f"criterion must be comparisons joined by 'or', like '> 1.2 or < 0.833', got {criterion!r}"
+    )
     parts = []
-    for part in re.split(r"\bor\b", _normalise(criterion)):
-        match = _CRITERION.match(part)
-        if match is None:
-            raise ValueError(
-                f"criterion must be comparisons joined by 'or', like '> 1.2 or < 0.833', "
-                f"got {criterion!r}"
-            )
-        parts.append((_OPS[match[1]], float(match[2].replace(",", ""))))
+    for part in re.split(r"\bor\b", criterion):
+        try:
+            comparator, number = _parse.split_comparator(part)
+        except ValueError:
+            raise ValueError(message) from None
+        if comparator == "=":
+            raise ValueError(message)
+        parts.append((_OPS[comparator], float(number.replace(",", ""))))
     return parts
 
 
@@ -2042,10 +1995,8 @@ def check_threshold(
     ['consistent', 'consistent', 'discrepancy']
     """
     parts = _parse_criterion(criterion)
-    names = _labels(labels, len(values))
-    rows = []
-    for name, value in zip(names, values, strict=True):
-        iv = _as_interval(value, name="values")
+
+    def judge(value: str | float, iv: Interval) -> dict:
         some = any(_can_satisfy(iv, op, c)[0] for op, c in parts)
         every = any(_can_satisfy(iv, op, c)[1] for op, c in parts)
         if every:
@@ -2054,21 +2005,14 @@ def check_threshold(
             note = f"{_text(value)} ({iv}) meets {criterion} only at some unrounded values"
         else:
             note = f"{_text(value)} ({iv}) fails {criterion}"
-        rows.append(
-            _row(
-                check="threshold",
-                quantity="threshold",
-                variant=name,
-                printed=_text(value),
-                printed_iv=iv,
-                recomputed=_as_value(value, name="values"),
-                recomputed_iv=iv,
-                note=note,
-                method=f"criterion {criterion}",
-                verdict="consistent" if some else "discrepancy",
-            )
-        )
-    return _frame(rows)
+        return {
+            "recomputed_iv": iv,
+            "note": note,
+            "method": f"criterion {criterion}",
+            "verdict": "consistent" if some else "discrepancy",
+        }
+
+    return _per_value("threshold", "threshold", values, name="values", labels=labels, judge=judge)
 
 
 # --------------------------------------------------------------------------------------
@@ -2110,7 +2054,7 @@ def check_significance_claim(claim: str, p: str | float | Interval) -> pd.DataFr
     claim_iv = printed_interval(claim, probability=True)
     if isinstance(p, str):
         p_iv = printed_interval(p, probability=True)
-        point = _parse_number(p)
+        point = float(_decimal(p, name="p"))
     else:
         p_iv = _as_interval(p, name="p")
         _check_probability("p", p_iv.low)
@@ -2467,10 +2411,10 @@ def check_grim(mean: str, *, n: int, items: int = 1) -> pd.DataFrame:
     n = _check_n("n", n, minimum=1)
     items = _check_n("items", items, minimum=1)
     totals, k = _grim_totals(mean, n, items)
-    value = _parse_number(mean)
+    value = float(_decimal(mean, name="mean"))
     iv = printed_interval(mean, floor=-math.inf)
     nearest = round(value * k) / k
-    d = _decimals(mean)
+    d = _parse.decimals(mean)
     power = "" if k < 10**d else f"; GRIM has no power here (n*items = {k} >= 10^{d})"
     note = (
         f"totals {totals[0]}…{totals[-1]} over {k} give the printed mean"
@@ -2551,23 +2495,6 @@ def check_grimmer(mean: str, sd: str, *, n: int) -> pd.DataFrame:
     totals, _ = _grim_totals(mean, n, 1)
     iv = printed_interval(sd, floor=-math.inf)
     method = "GRIMMER (Anaya 2016): integer sum of squares, parity, achievability"
-    if not totals:
-        note = f"GRIM fails: no integer total T has T/{n} in {printed_interval(mean)}"
-        return _frame(
-            [
-                _row(
-                    check="grimmer",
-                    quantity="sd",
-                    printed=sd,
-                    printed_iv=iv,
-                    recomputed=math.nan,
-                    recomputed_iv=None,
-                    note=note,
-                    method=method,
-                    verdict="discrepancy",
-                )
-            ]
-        )
     found: list[tuple[int, int]] = []
     reasons = []
     for total in totals:
@@ -2594,7 +2521,11 @@ def check_grimmer(mean: str, sd: str, *, n: int) -> pd.DataFrame:
         verdict = "consistent"
     else:
         sd_value, rec_iv, verdict = math.nan, None, "discrepancy"
-        note = "; ".join(reasons)
+        note = (
+            "; ".join(reasons)
+            if totals
+            else f"GRIM fails: no integer total T has T/{n} in {printed_interval(mean)}"
+        )
     return _frame(
         [
             _row(

@@ -16,6 +16,7 @@ interpretation, not a parse.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 __all__ = [
@@ -24,13 +25,15 @@ __all__ = [
     "parse_mean_sd",
     "parse_number",
     "parse_p_value",
+    "split_comparator",
     "split_footnote_mark",
 ]
 
 _SPACES = "\u0020\u00a0\u2009\u202f\t"
 _MINUS = "\u2212"
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_EXPONENT = r"([eE][+-]?\d+)?"
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)" + _EXPONENT + "$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?" + _EXPONENT + "$")
 _P_TEXT = re.compile(r"^(?:[pP](?:-value)?)?\s*(<=|>=|≤|≥|<|>|=)?\s*(.+)$")
 _COMPARATORS = {"≤": "<=", "≥": ">=", None: "="}
 
@@ -59,7 +62,8 @@ def parse_number(text: str) -> float:
     ----------
     text : str
         The number as printed: optional sign (``-`` or U+2212 ``−``), digits,
-        optional comma thousand separators in groups of three, optional decimals.
+        optional comma thousand separators in groups of three, optional decimals,
+        optional exponent (``1.6E-05``, as software output prints small p-values).
         Spaces of any width are ignored.
 
     Returns
@@ -83,6 +87,8 @@ def parse_number(text: str) -> float:
     296050146.0
     >>> parse_number(" 0.974 ")
     0.974
+    >>> parse_number("1.6E-05")
+    1.6e-05
     """
     cleaned = _normalise(text)
     if not cleaned:
@@ -93,7 +99,7 @@ def parse_number(text: str) -> float:
         return float(cleaned)
     raise ValueError(
         f"cannot read a number from {text!r}: expected digits with an optional sign, "
-        "decimal point and comma thousand separators in groups of three"
+        "decimal point, comma thousand separators in groups of three and exponent"
     )
 
 
@@ -213,16 +219,48 @@ def parse_p_value(text: str) -> tuple[float, str]:
     >>> parse_p_value("1.6471")
     (1.6471, '=')
     """
+    try:
+        comparator, number = split_comparator(text)
+    except ValueError as error:
+        raise ValueError(f"cannot read a p-value from {text!r}: {error}") from None
+    return parse_number(number), comparator
+
+
+def split_comparator(text: str) -> tuple[str, str]:
+    """Split a printed bound or value into its comparator and its number as printed.
+
+    Parameters
+    ----------
+    text : str
+        ``"<0.001"``, ``"p = 0.003"``, ``"P > 0.05"``, ``"≥ 2"``, ``"−1.93"``,
+        ``"1,063"`` (any spaces; ``≤``/``≥`` are read as ``<=``/``>=``).
+
+    Returns
+    -------
+    tuple of (str, str)
+        The comparator (``"="`` when none is printed, else ``"<"``, ``">"``, ``"<="``
+        or ``">="``) and the number's text with spaces removed and U+2212 read as
+        ``-``; the number is checked with :func:`parse_number`.
+
+    Raises
+    ------
+    ValueError
+        If no number follows the optional ``p`` and comparator.
+
+    Examples
+    --------
+    >>> split_comparator("p\u202f<\u202f0.0001")
+    ('<', '0.0001')
+    >>> split_comparator("−1.93")
+    ('=', '-1.93')
+    """
     cleaned = _normalise(text)
     match = _P_TEXT.match(cleaned)
     if not cleaned or match is None:
-        raise ValueError(f"cannot read a p-value from {text!r}")
+        raise ValueError(f"cannot read a number from {text!r}")
     comparator, number = match.groups()
-    try:
-        value = parse_number(number)
-    except ValueError as error:
-        raise ValueError(f"cannot read a p-value from {text!r}: {error}") from None
-    return value, _COMPARATORS.get(comparator, comparator)
+    parse_number(number)  # raises ValueError with a clear message
+    return _COMPARATORS.get(comparator, comparator), number
 
 
 def decimals(text: str) -> int:
@@ -238,7 +276,8 @@ def decimals(text: str) -> int:
     -------
     int
         Digits after the decimal point (0 for integers and thousand-separated
-        integers).
+        integers); with an exponent, the decimals of the value it stands for
+        (``"1.5E-05"`` is 0.000015: 6).
 
     Raises
     ------
@@ -255,9 +294,9 @@ def decimals(text: str) -> int:
     4
     >>> decimals("2.3%")
     1
+    >>> decimals("1.5E-05")
+    6
     """
-    cleaned = _normalise(text).removesuffix("%")
-    match = _P_TEXT.match(cleaned)
-    number = match.group(2) if match else cleaned
-    parse_number(number)  # raises ValueError with a clear message
-    return len(number.split(".", 1)[1]) if "." in number else 0
+    _, number = split_comparator(_normalise(text).removesuffix("%"))
+    exponent = Decimal(number.replace(",", "")).as_tuple().exponent
+    return max(-int(exponent), 0)

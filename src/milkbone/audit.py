@@ -47,17 +47,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from milkbone import _paths, published
+from milkbone import _checks, _parse, _paths, published
+from milkbone._checks import *  # noqa: F403  (the check library, re-exported whole: __all__)
 from milkbone._checks import (
-    CHECK_COLUMNS,
     Interval,
-    _decimals,
-    _parse_number,
     check_ci_significance,
     check_count,
     check_direction,
     check_grim,
-    check_grimmer,
     check_mann_whitney,
     check_numbering,
     check_ordinal_counts,
@@ -72,53 +69,16 @@ from milkbone._checks import (
     check_sum,
     check_t_test,
     check_threshold,
-    compare_printed,
-    corner_range,
-    mann_whitney_from_u,
     matching_variants,
-    ordinal_tests_from_counts,
-    p_value_t,
     p_value_z,
-    pooled_mean_sd,
     printed_interval,
-    t_tests_from_stats,
 )
 
 __all__ = [
-    "CHECK_COLUMNS",
+    *_checks.__all__,
     "EVIDENCE_RULE",
-    "Interval",
-    "check_ci_significance",
-    "check_count",
-    "check_direction",
-    "check_grim",
-    "check_grimmer",
-    "check_mann_whitney",
-    "check_numbering",
-    "check_ordinal_counts",
-    "check_p_from_t",
-    "check_p_from_z",
-    "check_p_range",
-    "check_percent_change",
-    "check_pooled_mean_sd",
-    "check_ratio",
-    "check_repeated_value",
-    "check_significance_claim",
-    "check_sum",
-    "check_t_test",
-    "check_threshold",
-    "compare_printed",
-    "corner_range",
     "main_verify",
-    "mann_whitney_from_u",
-    "matching_variants",
-    "ordinal_tests_from_counts",
-    "p_value_t",
-    "p_value_z",
-    "pooled_mean_sd",
     "printed_inputs",
-    "printed_interval",
-    "t_tests_from_stats",
     "verify",
     "write_verdicts",
 ]
@@ -230,6 +190,11 @@ def printed_inputs(ids: str | list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["input_id", "source", "text", "number"])
 
 
+def _value(text: str) -> float:
+    """The number of a printed value or bound: ``"<0.001"`` → 0.001, ``"1,063"`` → 1063."""
+    return _parse.parse_number(_parse.split_comparator(text)[1])
+
+
 def _number_text(text: str) -> str:
     """Printed text → a number the checks read ("16.4%" → "16.4"); "" if none."""
     t = re.sub(r"[\u2009\u00a0\u202f]", " ", text).strip().rstrip("%").strip()
@@ -239,7 +204,7 @@ def _number_text(text: str) -> str:
     if "±" in t:
         t = t.split("±")[0]
     try:
-        _parse_number(t)
+        _parse.split_comparator(t)
     except ValueError:
         return ""
     return t.strip()
@@ -261,7 +226,7 @@ def _fmt(x: float, like: str | None = None, *, digits: int = 3) -> str:
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
     if like is not None and _number_text(like):
-        d = _decimals(_number_text(like))
+        d = _parse.decimals(_number_text(like))
         text = f"{x:.{d}f}"
         if float(text) != 0 or x == 0:
             return text
@@ -271,6 +236,16 @@ def _fmt(x: float, like: str | None = None, *, digits: int = 3) -> str:
 def _iv(low: float, high: float, like: str | None = None) -> str:
     a, b = _fmt(low, like, digits=4), _fmt(high, like, digits=4)
     return a if a == b else f"{a} to {b}"
+
+
+def _span(r: pd.Series, like: str) -> str:
+    """The recomputed range of one check row, written like ``like``."""
+    return _iv(r["recomputed_low"], r["recomputed_high"], like)
+
+
+def _outcome(r: pd.Series, like: str, note: str) -> _Outcome:
+    """A one-row check's verdict, with its recomputed value written like ``like``."""
+    return _Outcome(r["verdict"], _fmt(r["recomputed"], like), note)
 
 
 def _best(result: pd.DataFrame) -> tuple[bool, list[str], pd.DataFrame]:
@@ -396,7 +371,7 @@ def _k_percent_change(claim, ids, look):
     r = res.iloc[0]
     note = (
         f"100 × ({after['mean_text']} − {before['mean_text']}) / {before['mean_text']} = "
-        f"{r['recomputed']:.2f}% (range {_iv(r['recomputed_low'], r['recomputed_high'], '0.01')}"
+        f"{r['recomputed']:.2f}% (range {_span(r, '0.01')}"
         f"% over rounding); printed {pr.get('direction') or 'change'} of {printed}%"
     )
     return _Outcome(r["verdict"], _fmt(abs(r["recomputed"]), printed) + "%", note)
@@ -405,22 +380,22 @@ def _k_percent_change(claim, ids, look):
 def _k_ratio(claim, ids, look):
     num, den = (look[i] for i in ids)
     printed = claim["published_value"]
-    res = check_ratio(numerator=num["cell_text"], denominator=den["cell_text"], printed=printed)
-    r = res.iloc[0]
+    r = check_ratio(numerator=num["cell_text"], denominator=den["cell_text"], printed=printed).iloc[
+        0
+    ]
     note = (
         f"{num['cell_text']} / {den['cell_text']} = {r['recomputed']:.4f} (range "
-        f"{_iv(r['recomputed_low'], r['recomputed_high'], '0.0001')} over rounding); "
-        f"printed {printed}"
+        f"{_span(r, '0.0001')} over rounding); printed {printed}"
     )
-    return _Outcome(r["verdict"], _fmt(r["recomputed"], printed), note)
+    return _outcome(r, printed, note)
 
 
 def _count_of(rec: dict) -> int:
-    return round(_parse_number(_number_text(str(rec["cell_text"]))))
+    return round(_value(_number_text(str(rec["cell_text"]))))
 
 
 def _k_counts_sum(claim, ids, look):
-    total = int(_parse_number(_number_text(claim["published_value"])))
+    total = int(_value(_number_text(claim["published_value"])))
     pool = [i for i in ids if "enrolled" in i]
     removed = [i for i in ids if "withdrawn" in i or "dropout" in i]
     parts = [i for i in ids if i not in pool and i not in removed]
@@ -480,10 +455,10 @@ def _k_p_from_statistic(claim, ids, look):
         what = f"t = {stat['cell_text']} on {dof} dof"
     r = res.iloc[0]
     note = (
-        f"{what} gives two-sided p {_iv(r['recomputed_low'], r['recomputed_high'], printed)} "
+        f"{what} gives two-sided p {_span(r, printed)} "
         f"({r['recomputed']:.3g} at the printed value); printed {printed}"
     )
-    return _Outcome(r["verdict"], _fmt(r["recomputed"], printed), note)
+    return _outcome(r, printed, note)
 
 
 def _k_p_range(claim, ids, look):
@@ -585,7 +560,7 @@ def _k_list_count(claim, ids, look):
         parts = [_count_of(c) for c in cells]
         covered = sorted({c["timepoint"] for c in cells})
         claimed = set(str(claim["timepoint"]).split(";"))
-        stated = int(_parse_number(_number_text(printed)))
+        stated = int(_value(_number_text(printed)))
         if len(parts) == 4:  # total = up + down = sum over the periods
             res = [check_sum(parts[:2], total=stated), check_sum(parts[2:], total=stated)]
             ok = [r.iloc[0]["verdict"] == "consistent" for r in res]
@@ -707,20 +682,18 @@ def _k_pooled(claim, ids, look):
     which = "sd" if claim["claim_id"].endswith("_sd") else "mean"
     means, sds = [hcm["mean_text"], cm["mean_text"]], [hcm["sd_text"], cm["sd_text"]]
     ns = [int(hcm["n"]), int(cm["n"])]
-    res = check_pooled_mean_sd(means=means, sds=sds, ns=ns, **{which: printed})
-    r = res.iloc[0]
+    r = check_pooled_mean_sd(means=means, sds=sds, ns=ns, **{which: printed}).iloc[0]
     note = (
         f"pooling {_desc(hcm)} and {_desc(cm)} gives the overall {which} "
-        f"{_iv(r['recomputed_low'], r['recomputed_high'], printed)} over rounding; "
-        f"printed {printed}"
+        f"{_span(r, printed)} over rounding; printed {printed}"
     )
-    return _Outcome(r["verdict"], _fmt(r["recomputed"], printed), note)
+    return _outcome(r, printed, note)
 
 
 def _k_grim(claim, ids, look):
     cell = look[ids[0]]
     r = check_grim(str(cell["mean_text"]), n=int(cell["n"])).iloc[0]
-    return _Outcome(r["verdict"], _fmt(r["recomputed"], str(cell["mean_text"])), r["note"])
+    return _outcome(r, str(cell["mean_text"]), r["note"])
 
 
 def _p_of(rec: dict) -> str:
@@ -735,7 +708,7 @@ def _k_significance(claim, ids, look):
         for i, rec in cells.items():
             if not i.startswith("t4.z"):
                 continue
-            p = p_value_z(_parse_number(rec["cell_text"]))
+            p = p_value_z(_value(rec["cell_text"]))
             r = check_significance_claim(claim["published_value"], Interval.point(p)).iloc[0]
             ok &= r["verdict"] == "consistent"
             out.append(f"z {rec['cell_text']} gives p {p:.2g}")
@@ -743,9 +716,7 @@ def _k_significance(claim, ids, look):
             "; ".join(out) + f" (two-sided normal); the text says both {claim['published_value']}"
         )
         worst = max(
-            p_value_z(_parse_number(r["cell_text"]))
-            for i, r in cells.items()
-            if i.startswith("t4.z")
+            p_value_z(_value(r["cell_text"])) for i, r in cells.items() if i.startswith("t4.z")
         )
         return _Outcome("consistent" if ok else "discrepancy", f"{worst:.2g}", note, "recomputed")
     ps = {
@@ -753,7 +724,7 @@ def _k_significance(claim, ids, look):
     }
     if cid == "q3_1.baseline_balance":
         bad = [i for i, p in ps.items() if printed_interval(p, probability=True).high < 0.05]
-        low = min(ps, key=lambda i: _parse_number(ps[i]))
+        low = min(ps, key=lambda i: _value(ps[i]))
         note = f"{len(ps)} baseline p-values, smallest {ps[low]} ({low}); {len(bad)} below 0.05"
         return _Outcome("consistent" if not bad else "discrepancy", f"min p {ps[low]}", note)
     if cid == "q3_3.calcium_between_m6":
@@ -767,7 +738,7 @@ def _k_significance(claim, ids, look):
             _p_of(cells["t3.phosphorus.hcm.p_within"]),
             _p_of(cells["t3.phosphorus.between.m6"]),
         )
-        rose = _parse_number(m6["mean_text"]) > _parse_number(m0["mean_text"])
+        rose = _value(m6["mean_text"]) > _value(m0["mean_text"])
         sig = printed_interval(pw, probability=True).high < 0.05
         note = (
             f"HCM phosphorus {m0['mean_text']} at 0 m and {m6['mean_text']} at 6 m "
@@ -885,7 +856,7 @@ def verify(
             num = _number_text(text)
             for field in ("value", "count", "statistic"):
                 if field in rec and num:
-                    rec[field] = _parse_number(num)
+                    rec[field] = _value(num)
             look[key] = rec
     rows = []
     for claim in registry.to_dict("records"):
