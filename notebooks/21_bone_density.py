@@ -48,7 +48,7 @@ import tempfile
 
 import numpy as np
 import pandas as pd
-from milkbone import audit, clinical, cohort, figures, published
+from milkbone import audit, clinical, cohort, figures, mirror, published
 from scipy import stats
 
 figures.use_style()
@@ -149,15 +149,9 @@ figures.glue("bone_density.all_sites.note", all_sites["note"], evidence="recompu
 # The percent changes, with their direction made explicit (a fall is negative):
 
 # %%
-stated_changes = section.query("statistic == 'percent_change'")
-spans = stated_changes["timepoint"].str.extract(
-    r"m(?P<to_month>\d+) vs m(?P<from_month>\d+)"
-)
-stated_changes = pd.concat([stated_changes, spans.astype(int)], axis=1)
-sign = np.where(stated_changes["direction"] == "decrease", -1, 1)
-stated_changes = stated_changes.assign(published=sign * stated_changes["value"])
+stated_changes = mirror.stated_percent_changes(section)
 figures.show_table(
-    stated_changes[["measure", "groups", "from_month", "to_month", "published"]],
+    stated_changes[["measure", "group", "from_month", "to_month", "published"]],
     caption="Percent changes of the group means stated in paper §3.2, signed. Source: "
     "`notebooks/21_bone_density.py`.",
     evidence="published",
@@ -229,19 +223,8 @@ figures.glue_many(
 # each change, which the paper's data would give but the paper only partly reports.
 
 # %%
-pairs = stated_changes[["measure", "from_month", "to_month"]].drop_duplicates()
-cohort_changes = pd.concat(
-    [
-        clinical.percent_change(bmd, measure=m, from_month=a, to_month=b)
-        for m, a, b in pairs.itertuples(index=False)
-    ],
-    ignore_index=True,
-)
+changes = mirror.compare_percent_changes(bmd, stated_changes)
 keys = ["measure", "from_month", "to_month"]
-changes = stated_changes.rename(columns={"groups": "group"}).merge(
-    cohort_changes, on=[*keys, "group"]
-)
-changes["difference"] = changes["percent_change"] - changes["published"]
 
 # %%
 shown = [*keys, "group", "published", "percent_change", "difference", "p"]
@@ -441,7 +424,7 @@ baseline = published.summary_statistics().query("measure == 'l1_4_bmd' and month
 m0 = baseline.set_index("group")
 p0 = published.table(2).set_index("cell_id").loc["t2.l1_4_bmd.p", "p_value"]
 rise = stated_changes.query("measure == 'l1_4_bmd' and to_month == 6").set_index(
-    "groups"
+    "group"
 )
 m6 = m0["mean"] * (1 + rise["published"] / 100)
 printed = section.set_index("prose_id")["value"]
@@ -638,7 +621,7 @@ figures.glue(key, comparison["p"].iloc[0], evidence="simulated")
 spine_low = lower.set_index(["measure", "group"]).loc[("l1_4_bmd", "HCM"), "p"]
 key = "bone_density.l1_4_bmd.hcm.m6.p_value_low_correlation"
 figures.glue(key, spine_low, evidence="simulated")
-now = cohort_changes.query("from_month == 0 and to_month == 6")
+now = changes.query("from_month == 0 and to_month == 6")
 both = lower.merge(now, on=["measure", "group"], suffixes=("_low", "_now"))
 figures.show_table(
     both[["measure", "group", "percent_change_low", "p_low", "p_now"]].round(4),

@@ -134,31 +134,12 @@ figures.glue_many(
 # simulated change that differs from the stated one means the text and Table 3 disagree.
 
 # %%
-prose = published.prose()
-stated = prose[
-    prose["section"].isin(["3.2", "3.3"])
-    & (prose["statistic"] == "percent_change")
-    & prose["groups"].isin(clinical.GROUPS)
-].rename(columns={"groups": "group"})
-spans = stated["timepoint"].str.extract(r"m(?P<to_month>\d+) vs m(?P<from_month>\d+)")
-stated = pd.concat([stated, spans.astype(int)], axis=1)
-sign = np.where(stated["direction"] == "decrease", -1, 1)
-stated = stated.assign(published=sign * stated["value"])
-
-# %%
-keys = ["measure", "from_month", "to_month"]
-computed = pd.concat(
-    [
-        clinical.percent_change(long, measure=m, from_month=a, to_month=b)
-        for m, a, b in stated[keys].drop_duplicates().itertuples(index=False)
-    ],
-    ignore_index=True,
-)
-changes = stated.merge(computed, on=[*keys, "group"])
-changes["difference"] = changes["percent_change"] - changes["published"]
+stated = mirror.stated_percent_changes(published.prose(), sections=["3.2", "3.3"])
+changes = mirror.compare_percent_changes(long, stated)
 changes["relative"] = changes["difference"].abs() / changes["published"].abs()
 
 # %%
+keys = ["measure", "from_month", "to_month"]
 shown = ["section", *keys, "group", "published", "percent_change", "difference"]
 figures.show_table(
     changes[shown].round(3),

@@ -228,3 +228,96 @@ def test_percent_changes_reproduce_the_papers_prose():
     # (1.06 − 2.52) / 2.52 = −57.94 %, printed "reduced by 57.9 %"
     assert res["tracp_5b", "CM", 6, 12] == pytest.approx(-57.9365, abs=1e-4)
     assert len(res) == 4 * 2 * 3 + 6 * 2 * 1
+
+
+def test_stated_percent_changes_reads_section_3_2_signed():
+    stated = mirror.stated_percent_changes(published.prose(), sections=["3.2"])
+    # §3.2 states 10 changes, every one for HCM or CM (paper §3.2, transcribed)
+    assert len(stated) == 10
+    assert list(stated.columns) == [
+        "prose_id",
+        "section",
+        "measure",
+        "group",
+        "from_month",
+        "to_month",
+        "published",
+        "evidence",
+    ]
+    cells = stated.set_index(["measure", "group", "from_month", "to_month"])["published"]
+    # "increased by 2.3 %" (L1–4, HCM, six months)
+    assert cells["l1_4_bmd", "HCM", 0, 6] == pytest.approx(2.3, abs=1e-12)
+    # "decreased by 0.7 %" (left hip, CM, twelve months): negative
+    assert cells["left_hip_bmd", "CM", 0, 12] == pytest.approx(-0.7, abs=1e-12)
+    # "decreased by 0.5 %" from six to twelve months (left femoral neck, HCM)
+    assert cells["left_femoral_neck_bmd", "HCM", 6, 12] == pytest.approx(-0.5, abs=1e-12)
+    # the other study cited in §4 is not an arm of this trial
+    everything = mirror.stated_percent_changes(published.prose())
+    assert set(everything["group"]) == {"HCM", "CM"}
+    assert len(everything) == 10 + 17  # §3.2 and §3.3
+
+
+def test_stated_percent_changes_errors():
+    prose = published.prose()
+    with pytest.raises(KeyError, match="prose is missing column"):
+        mirror.stated_percent_changes(prose.drop(columns="direction"))
+    bad = prose.assign(timepoint=prose["timepoint"].str.replace(" vs ", " to "))
+    with pytest.raises(ValueError, match=r"'m6 to m0'.* are not 'm<to> vs m<from>'"):
+        mirror.stated_percent_changes(bad, sections=["3.2"])
+
+
+def test_compare_percent_changes_by_hand(long):
+    stated = pd.DataFrame(
+        {
+            "prose_id": ["x.hcm", "x.cm"],
+            "measure": "ohd_25",
+            "group": ["HCM", "CM"],
+            "from_month": 0,
+            "to_month": 6,
+            "published": [54.7, 23.6],
+            "evidence": "published",
+        }
+    )
+    res = mirror.compare_percent_changes(long, stated).set_index("group")
+    # HCM means 16 → 24: +50 %; CM 15 → 18: +20 %
+    assert res.loc["HCM", "percent_change"] == pytest.approx(50.0, abs=1e-12)
+    assert res.loc["CM", "percent_change"] == pytest.approx(20.0, abs=1e-12)
+    assert res.loc["HCM", "difference"] == pytest.approx(50.0 - 54.7, abs=1e-12)
+    # HCM changes 9, 9, 6: mean 8, SD sqrt(3), t = 8 / (sqrt(3) / sqrt(3)) = 8 on 2 dof;
+    # p = 2 * scipy.stats.t.sf(8, 2) = 0.015268
+    assert res.loc["HCM", "statistic"] == pytest.approx(8.0, abs=1e-9)
+    assert res.loc["HCM", "p"] == pytest.approx(0.015268, abs=1e-6)
+    assert list(res.reset_index().columns) == [
+        "group",
+        "prose_id",
+        "measure",
+        "from_month",
+        "to_month",
+        "published",
+        "n",
+        "mean_from",
+        "mean_to",
+        "percent_change",
+        "difference",
+        "test",
+        "statistic",
+        "dof",
+        "p",
+        "method",
+        "evidence",
+        "published_evidence",
+    ]
+    assert res.loc["HCM", "evidence"] == "simulated"
+    assert res.loc["HCM", "published_evidence"] == "published"
+
+
+def test_compare_percent_changes_errors(long):
+    stated = pd.DataFrame(
+        {"measure": ["ohd_25"], "group": ["HCM"], "from_month": [0], "to_month": [6]}
+    )
+    with pytest.raises(KeyError, match="stated is missing column"):
+        mirror.compare_percent_changes(long, stated)
+    with pytest.raises(ValueError, match="stated has no rows"):
+        mirror.compare_percent_changes(long, stated.assign(published=1.0).iloc[0:0])
+    with pytest.raises(ValueError, match="evidence must be one of"):
+        mirror.compare_percent_changes(long, stated.assign(published=1.0), evidence="x")

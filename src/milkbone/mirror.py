@@ -13,7 +13,9 @@ does not, and reads no file (pass it the frames of :mod:`milkbone.published`).
 - :func:`compare_tests`: printed between-arm t/U and p beside the cohort's test;
 - :func:`category_table`: Table 4's 25(OH)D category counts, both sides;
 - :func:`standardised_differences`: baseline balance as standardised mean differences;
-- :func:`percent_changes`: percent changes of group means between visits.
+- :func:`percent_changes`: percent changes of group means between visits;
+- :func:`stated_percent_changes` and :func:`compare_percent_changes`: the percent
+  changes the prose states, signed, and beside the same changes on the cohort.
 
 Every output is tidy (RangeIndex, snake_case columns in the documented order, HCM
 before CM) and says the evidence level of each side.
@@ -27,21 +29,22 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from milkbone import EVIDENCE_LEVELS
+from milkbone import EVIDENCE_LEVELS, clinical
 from milkbone._parse import decimals
 from milkbone._validate import require_columns, require_values
+from milkbone.clinical import GROUPS
 
 __all__ = [
     "category_table",
+    "compare_percent_changes",
     "compare_summaries",
     "compare_tests",
     "percent_changes",
     "standardised_differences",
+    "stated_percent_changes",
     "wide_table",
 ]
 
-GROUPS = ("HCM", "CM")
-MONTHS = (0, 6, 12)
 _SUMMARY_COLUMNS = ("measure", "group", "month", "mean", "sd", "n")
 _PUBLISHED_COLUMNS = (*_SUMMARY_COLUMNS, "mean_text", "sd_text")
 _UNITS = {"g/cm2": "g/cm²", "kg/m2": "kg/m²"}
@@ -161,8 +164,6 @@ def compare_summaries(
     0   HCM  2  16.0           15.64             0.36
     1    CM  2  15.0           15.26            -0.26
     """
-    from milkbone import clinical
-
     _check_evidence(evidence)
     stats = _published_cells(published_stats, source)
     cohort = clinical.describe(cohort_long, evidence=evidence)
@@ -678,3 +679,149 @@ def percent_changes(summary: pd.DataFrame, *, evidence: str) -> pd.DataFrame:
     out["method"] = "(mean_to - mean_from) / mean_from * 100"
     out["evidence"] = evidence
     return out
+
+
+_PROSE_COLUMNS = ("prose_id", "section", "measure", "groups", "timepoint", "statistic")
+_SPAN = r"m(?P<to_month>\d+) vs m(?P<from_month>\d+)"
+
+
+def stated_percent_changes(
+    prose: pd.DataFrame, *, sections: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The percent changes of group means that the paper's prose states, signed.
+
+    Parameters
+    ----------
+    prose : pandas.DataFrame
+        The prose registry, :func:`milkbone.published.prose`: columns ``prose_id,
+        section, measure, groups, timepoint, statistic, direction, value``.
+    sections : sequence of str, optional
+        Keep the statements of these sections (``"3.2"``, ``"3.3"``); default all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stated change of one arm (rows with ``statistic ==
+        "percent_change"`` and ``groups`` HCM or CM), in the order of ``prose``,
+        columns ``prose_id, section, measure, group, from_month, to_month,
+        published, evidence``. ``published`` is the printed size, negative for a
+        stated decrease; ``evidence`` is ``"published"``.
+
+    Raises
+    ------
+    KeyError
+        If ``prose`` lacks a column.
+    ValueError
+        If a ``timepoint`` does not read ``"m<to> vs m<from>"``.
+
+    See Also
+    --------
+    compare_percent_changes : the same changes computed on participant data.
+    percent_changes : the changes recomputed from printed means.
+
+    Examples
+    --------
+    >>> prose = pd.DataFrame({"prose_id": ["a", "b", "c"], "section": "3.2",
+    ...     "measure": "left_hip_bmd", "groups": ["HCM", "CM", "other study"],
+    ...     "timepoint": ["m6 vs m0", "m12 vs m0", "m12 vs m0"],
+    ...     "statistic": "percent_change", "direction": ["increase", "decrease", "increase"],
+    ...     "value": [2.2, 0.7, 2.0]})
+    >>> stated_percent_changes(prose)[["group", "from_month", "to_month", "published"]]
+      group  from_month  to_month  published
+    0   HCM           0         6        2.2
+    1    CM           0        12       -0.7
+    """
+    require_columns(prose, [*_PROSE_COLUMNS, "direction", "value"], name="prose")
+    rows = prose[(prose["statistic"] == "percent_change") & prose["groups"].isin(GROUPS)]
+    if sections is not None:
+        rows = rows[rows["section"].isin(list(sections))]
+    spans = rows["timepoint"].str.extract(_SPAN)
+    unread = rows.loc[spans.isna().any(axis=1), "timepoint"]
+    if len(unread):
+        raise ValueError(
+            f"prose timepoint(s) {sorted(set(unread))} are not 'm<to> vs m<from>'; "
+            "allowed: e.g. 'm6 vs m0'"
+        )
+    sign = np.where(rows["direction"] == "decrease", -1, 1)
+    out = pd.DataFrame(
+        {
+            "prose_id": rows["prose_id"],
+            "section": rows["section"],
+            "measure": rows["measure"],
+            "group": rows["groups"],
+            "from_month": spans["from_month"].astype(int),
+            "to_month": spans["to_month"].astype(int),
+            "published": sign * rows["value"].astype(float),
+            "evidence": "published",
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def compare_percent_changes(
+    cohort_long: pd.DataFrame, stated: pd.DataFrame, *, evidence: str = "simulated"
+) -> pd.DataFrame:
+    """Stated percent changes beside the same changes on participant data, with paired tests.
+
+    Parameters
+    ----------
+    cohort_long : pandas.DataFrame
+        Long participant frame ``participant, group, month, measure, value``.
+    stated : pandas.DataFrame
+        :func:`stated_percent_changes` (or any frame with ``measure, group,
+        from_month, to_month, published``).
+    evidence : str, default "simulated"
+        Evidence level of the cohort side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stated change that the cohort has, in the order of ``stated``:
+        the columns of ``stated`` (``evidence`` left out), then ``n, mean_from,
+        mean_to, percent_change, difference, test, statistic, dof, p, method,
+        evidence, published_evidence``. ``percent_change`` and the paired t-test
+        are :func:`milkbone.clinical.percent_change` of the cohort;
+        ``difference`` is cohort − published, in percentage points.
+
+    Raises
+    ------
+    KeyError
+        If a frame lacks a column.
+    ValueError
+        If ``stated`` has no rows, an unknown evidence level, or invalid participant
+        data (as :func:`milkbone.clinical.percent_change`).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({
+    ...     "participant": np.repeat(list("abcdef"), 2),
+    ...     "group": np.repeat(["HCM", "CM"], 6), "month": [0, 6] * 6,
+    ...     "measure": "ohd_25",
+    ...     "value": [15.0, 24.0, 17.0, 25.5, 14.2, 22.0, 14.0, 18.0, 16.5, 19.0, 15.1, 17.4]})
+    >>> stated = pd.DataFrame({"measure": "ohd_25", "group": ["HCM"], "from_month": [0],
+    ...     "to_month": [6], "published": [54.7]})
+    >>> res = compare_percent_changes(data, stated)
+    >>> res[["group", "n", "published", "percent_change", "difference"]].round(3)
+      group  n  published  percent_change  difference
+    0   HCM  3       54.7          54.762       0.062
+    """
+    _check_evidence(evidence)
+    keys = ["measure", "from_month", "to_month"]
+    require_columns(stated, [*keys, "group", "published"], name="stated")
+    if stated.empty:
+        raise ValueError("stated has no rows; allowed: at least one stated change")
+    computed = pd.concat(
+        [
+            clinical.percent_change(
+                cohort_long, measure=m, from_month=a, to_month=b, evidence=evidence
+            )
+            for m, a, b in stated[keys].drop_duplicates().itertuples(index=False)
+        ],
+        ignore_index=True,
+    )
+    out = stated.drop(columns="evidence", errors="ignore").merge(computed, on=[*keys, "group"])
+    out["difference"] = out["percent_change"] - out["published"]
+    out["published_evidence"] = "published"
+    after = ["test", "statistic", "dof", "p", "method", "evidence", "published_evidence"]
+    before = [c for c in out.columns if c not in ("difference", *after)]
+    return out[[*before, "difference", *after]]
