@@ -70,7 +70,9 @@ figures.show_table(
 for row in overview.itertuples():
     figures.glue(f"data_provenance.{row.resource}.rows", row.rows, evidence="published")
     figures.glue(
-        f"data_provenance.{row.resource}.printed_rows", row.printed_rows, evidence="published"
+        f"data_provenance.{row.resource}.printed_rows",
+        row.printed_rows,
+        evidence="published",
     )
 
 # %% [markdown]
@@ -92,9 +94,13 @@ figures.show_table(
 
 # %%
 unverifiable = int((claims["evidence"] == "not-verifiable").sum())
-figures.glue("data_provenance.claims.not_verifiable.count", unverifiable, evidence="published")
 figures.glue(
-    "data_provenance.claims.checkable.count", len(claims) - unverifiable, evidence="published"
+    "data_provenance.claims.not_verifiable.count", unverifiable, evidence="published"
+)
+figures.glue(
+    "data_provenance.claims.checkable.count",
+    len(claims) - unverifiable,
+    evidence="published",
 )
 
 # %% [markdown]
