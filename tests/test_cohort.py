@@ -184,11 +184,16 @@ def case_out_of_range(folder):
     ]
 
 
-def case_bmd_in_mg(folder):
+def _scale_visits(folder, column, factor):
+    """Multiply one column of visits.csv by ``factor``; return its new median per month."""
     frame = pd.read_csv(folder / "visits.csv", dtype=str, keep_default_na=False)
-    frame["l1_4_bmd"] = [f"{float(v) * 1000:.1f}" for v in frame["l1_4_bmd"]]
+    frame[column] = [f"{float(v) * factor:.1f}" for v in frame[column]]
     frame.to_csv(folder / "visits.csv", index=False, lineterminator="\n")
-    medians = pd.to_numeric(frame["l1_4_bmd"]).groupby(frame["month"].astype(int)).median()
+    return pd.to_numeric(frame[column]).groupby(frame["month"].astype(int)).median()
+
+
+def case_bmd_in_mg(folder):
+    medians = _scale_visits(folder, "l1_4_bmd", 1000)
     return [
         f"visits.csv, column l1_4_bmd: median {medians[m]:g} at month {m} is above 2 g/cm²: "
         "values look like mg/cm² (divide by 1000)"
@@ -197,10 +202,7 @@ def case_bmd_in_mg(folder):
 
 
 def case_ohd_in_nmol(folder):
-    frame = pd.read_csv(folder / "visits.csv", dtype=str, keep_default_na=False)
-    frame["ohd_25"] = [f"{float(v) * 2.496:.1f}" for v in frame["ohd_25"]]
-    frame.to_csv(folder / "visits.csv", index=False, lineterminator="\n")
-    medians = pd.to_numeric(frame["ohd_25"]).groupby(frame["month"].astype(int)).median()
+    medians = _scale_visits(folder, "ohd_25", 2.496)
     return [
         f"visits.csv, column ohd_25: median {medians[m]:g} at month {m} is above 35 ng/mL: "
         "values look like nmol/L (divide by 2.496)"
@@ -226,27 +228,30 @@ def case_unknown_group(folder):
     ]
 
 
-def case_unknown_month(folder):
+def _move_month_6(folder, month):
+    """Write ``month`` over a completer's 6-month visit; return that line of visits.csv and
+    the problem that is then true as well: the completer lacks the 6-month visit."""
     pid = _completer(folder)
     line = _line_of(folder / "visits.csv", pid, 6)
-    _set(folder / "visits.csv", line, "month", "3")
+    _set(folder / "visits.csv", line, "month", month)
+    lacking = (
+        f"participants.csv, line {_line_of(folder / 'participants.csv', pid)}, column "
+        f"participant: completer '{pid}' has no visit at month 6 in visits.csv"
+    )
+    return line, lacking
+
+
+def case_unknown_month(folder):
+    line, lacking = _move_month_6(folder, "3")
     return [
         f"visits.csv, line {line}, column month: value 3 is not a known month (allowed: 0, 6, 12)",
-        # true as well: the completer now lacks the 6-month visit
-        f"participants.csv, line {_line_of(folder / 'participants.csv', pid)}, column "
-        f"participant: completer '{pid}' has no visit at month 6 in visits.csv",
+        lacking,
     ]
 
 
 def case_month_not_integer(folder):
-    pid = _completer(folder)
-    line = _line_of(folder / "visits.csv", pid, 6)
-    _set(folder / "visits.csv", line, "month", "6.0")
-    return [
-        f"visits.csv, line {line}, column month: value '6.0' is not a whole number",
-        f"participants.csv, line {_line_of(folder / 'participants.csv', pid)}, column "
-        f"participant: completer '{pid}' has no visit at month 6 in visits.csv",
-    ]
+    line, lacking = _move_month_6(folder, "6.0")
+    return [f"visits.csv, line {line}, column month: value '6.0' is not a whole number", lacking]
 
 
 def case_age_not_integer(folder):
@@ -769,32 +774,16 @@ def test_main_simulate_writes_and_reports(tmp_path, monkeypatch, capsys):
 def test_polish_keeps_moments_on_a_grid():
     # alp of CM at baseline in Table 2: 72.54 ± 20.751, written to 0.1 U/L
     x = _simulate.match_normal(np.random.default_rng(5).standard_normal(46), mean=72.54, sd=20.751)
-    y = _simulate.polish(
-        x,
-        step=0.1,
-        mean=72.54,
-        sd=20.751,
-        low=10,
-        high=500,
-        mean_tolerance=0.005,
-        sd_tolerance=0.0005,
-    )
+    target = {"mean": 72.54, "sd": 20.751, "low": 10, "high": 500}
+    tolerance = {"mean_tolerance": 0.005, "sd_tolerance": 0.0005}
+    y = _simulate.polish(x, step=0.1, **target, **tolerance)
     assert np.allclose(y * 10, np.round(y * 10))
     assert y.mean() == pytest.approx(72.54, abs=0.005)
     assert y.std(ddof=1) == pytest.approx(20.751, abs=0.0005)
     with pytest.raises(
         _simulate.CalibrationError, match=r"cannot reach mean 72\.54 on a grid of 10"
     ):
-        _simulate.polish(
-            x,
-            step=10,
-            mean=72.54,
-            sd=20.751,
-            low=10,
-            high=500,
-            mean_tolerance=0.005,
-            sd_tolerance=0.0005,
-        )
+        _simulate.polish(x, step=10, **target, **tolerance)
 
 
 def test_follow_up_targets_needs_a_baseline():
