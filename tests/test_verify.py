@@ -35,6 +35,7 @@ EXPECTED_DISCREPANCIES = {
     "r3_5.n_total": "51",
     "r3_5.n_up": "40",
     "r3_5.n_down": "11",
+    "r3_5.n_6_up": "2",  # Table 5 marks L-arabinitol ↓ at 6 m: 2 of the 3 rows are ↑
 }
 P_ABOVE_ONE = ["t5.r01.p", "t5.r02.p", "t5.r03.p", "t5.r04.p", "t5.r17.p", "t5.r18.p"]
 
@@ -91,6 +92,51 @@ def test_known_consistent_claims(fresh):
     # §3.1: pooled age SD sqrt((50*5.00^2 + 45*4.83^2 + between)/96) = 4.895.
     assert got.loc["r3_1.age_sd", "recomputed_value"] == "4.89"
     assert got.loc["r3_1.age_sd", "verdict"] == "consistent"
+
+
+def test_registry_rows_check_what_they_say(fresh):
+    got = fresh.set_index("claim_id")
+    # §3.1 group sizes are sums of Table 4's baseline counts: 11 + 23 + 17, 9 + 25 + 12.
+    for cid, total in (("r3_1.n_hcm", "51"), ("r3_1.n_cm", "46")):
+        assert got.loc[cid, ["check_kind", "recomputed_value", "verdict"]].tolist() == [
+            "counts_sum",
+            total,
+            "consistent",
+        ]
+    # §3.5 "three, all up": the count holds, the direction does not.
+    assert got.loc["r3_5.n_6", ["recomputed_value", "verdict"]].tolist() == ["3", "consistent"]
+    # §4's adequate level rests on Table 4's footnote 1 (25(OH)D ≥ 20 ng/mL).
+    assert got.loc["d4.ohd_adequate", "inputs"] == "r3_3.ohd.normal_min"
+    assert got.loc["d4.ohd_adequate", ["recomputed_value", "verdict"]].tolist() == [
+        "≥20",
+        "consistent",
+    ]
+    # §3.2 "all sites" rests on the sentences that contradict it, named in the note.
+    for cid in ("r3_2.left_fn.hcm.pct_6_12", "r3_2.right_hip.m12", "r3_2.right_fn.changes"):
+        assert cid in got.loc["q3_2.all_sites", "inputs"].split(";")
+        assert cid in got.loc["q3_2.all_sites", "note"]
+    # The Methods' FC cut-offs are checked on Table 5 alone: 23 of 42 up, 6 of 9 down.
+    assert not any(i.startswith("r3_5") for i in got.loc["m2_4.fc_up", "inputs"].split(";"))
+    assert got.loc["m2_4.fc_up", "recomputed_value"] == "23 of 42"
+    # Table 3's baseline p from Table 2's U 1,050 (AST): 0.374, printed 0.375.
+    assert got.loc["t3.ast.between.m0", ["check_kind", "recomputed_value", "verdict"]].tolist() == [
+        "mann_whitney_p_from_u",
+        "0.374",
+        "consistent",
+    ]
+    # Table 6 footnote 1: 0.754 lies in 0.7–0.9, 0.681 in 0.5–0.7.
+    assert got.loc["t6.pgd2.auc.band", "recomputed_value"] == "0.7–0.9"
+    assert got.loc["t6.16_r_hete.auc.band", "recomputed_value"] == "0.5–0.7"
+    bands = got.index[got.index.str.endswith(".auc.band")]
+    assert len(bands) == 8
+    assert (got.loc[bands, "verdict"] == "consistent").all()
+
+
+@pytest.mark.parametrize(("auc", "verdict"), [("0.45", "discrepancy"), ("1.02", "discrepancy")])
+def test_auc_outside_the_footnotes_bands(auc, verdict):
+    claim = published.claims().set_index("claim_id").loc[["t6.pgd2.auc.band"]].reset_index()
+    out = audit.verify(claim, overrides={"t6.pgd2.auc": auc})
+    assert out.loc[0, "verdict"] == verdict
 
 
 def test_evidence_rule(fresh):

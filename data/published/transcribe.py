@@ -23,6 +23,7 @@ import re
 
 from milkbone._parse import parse_mean_sd, parse_number, parse_p_value, split_footnote_mark
 from milkbone._paths import PAPER, PUBLISHED
+from milkbone.published import CHECK_KINDS, CLAIM_COLUMNS  # one vocabulary, one column list
 
 GROUP_SIZE = {"HCM": 51, "CM": 46}
 MEASURES = {  # printed label (Tables 2 and 3) -> slug
@@ -645,14 +646,14 @@ m2_4.spin1_min|2.4|3|first metabolomics centrifugation time|20 min|min|all||meta
 m2_4.methanol_final|2.4|3|methanol share after dilution|53%|%|all||metabolomics|concentration|||||
 m2_4.vip|2.4|3|VIP cut-off for a differential metabolite|VIP > 1||HCM vs CM||metabolomics|threshold|||||
 m2_4.p|2.4|3|p cut-off for a differential metabolite|p < 0.05||HCM vs CM||metabolomics|threshold|||||
-m2_4.fc_up|2.4|3|fold-change cut-off for an increase|FC ≥ 2||HCM vs CM||metabolomics|threshold|||threshold|t5.*.fc;r3_5.fc_up;r3_5.fc_down|the Methods' cut-offs (≥ 2 or ≤ 0.5) differ from those of §3.5 (> 1.2 or < 0.833); most Table 5 fold changes meet only the looser ones
-m2_4.fc_down|2.4|3|fold-change cut-off for a decrease|FC ≤ 0.5||HCM vs CM||metabolomics|threshold|||threshold|t5.*.fc;r3_5.fc_up;r3_5.fc_down|see m2_4.fc_up
+m2_4.fc_up|2.4|3|fold-change cut-off for an increase|FC ≥ 2||HCM vs CM||metabolomics|threshold|||threshold|t5.*.fc|the Methods' cut-offs (≥ 2 or ≤ 0.5) differ from those of §3.5 (> 1.2 or < 0.833); most Table 5 fold changes meet only the looser ones
+m2_4.fc_down|2.4|3|fold-change cut-off for a decrease|FC ≤ 0.5||HCM vs CM||metabolomics|threshold|||threshold|t5.*.fc|see m2_4.fc_up
 m2_5.alpha|2.5|1|significance level of the clinical analyses|p < 0.05||all||clinical|threshold|||||
 r3_1.n_enrolled|3.1|1|women enrolled|104||all||participants|count|||same_quantity|m2_1.n_enrolled|
 r3_1.n_completed|3.1|1|women who completed the study|97||all||participants|count||all arms|counts_sum|r3_1.n_enrolled;r3_1.n_dropout;r3_1.n_hcm;r3_1.n_cm|104 − 7 = 97 = 51 + 46
 r3_1.n_dropout|3.1|1|women who dropped out|7||all||participants|count|||same_quantity|m2_1.n_withdrawn|the split of the 7 between the arms is not stated
-r3_1.n_hcm|3.1|1|HCM participants with complete data|51||HCM||participants|count||HCM arm|same_quantity|t4.normal.hcm.m0;t4.insufficient.hcm.m0;t4.deficient.hcm.m0|
-r3_1.n_cm|3.1|1|CM participants with complete data|46||CM||participants|count||CM arm|same_quantity|t4.normal.cm.m0;t4.insufficient.cm.m0;t4.deficient.cm.m0|
+r3_1.n_hcm|3.1|1|HCM participants with complete data|51||HCM||participants|count||HCM arm|counts_sum|t4.normal.hcm.m0;t4.insufficient.hcm.m0;t4.deficient.hcm.m0|the three 25(OH)D categories of Table 4 at baseline
+r3_1.n_cm|3.1|1|CM participants with complete data|46||CM||participants|count||CM arm|counts_sum|t4.normal.cm.m0;t4.insufficient.cm.m0;t4.deficient.cm.m0|the three 25(OH)D categories of Table 4 at baseline
 r3_1.age_mean|3.1|1|mean age of all completers|61.2|years|all|m0|age|mean||both arms pooled|pooled_summary|t2.age.hcm;t2.age.cm|
 r3_1.age_sd|3.1|1|SD of age of all completers|4.90|years|all|m0|age|sd||both arms pooled|pooled_summary|t2.age.hcm;t2.age.cm;r3_1.age_mean|
 r3_1.bmi_mean|3.1|1|mean BMI of all completers|24.8|kg/m2|all|m0|bmi|mean||both arms pooled|pooled_summary|t2.bmi.hcm;t2.bmi.cm|
@@ -674,6 +675,8 @@ r3_2.left_fn.hcm.p_6|3.2|1|within-group p for that rise|p = 0.007||HCM|m6 vs m0|
 r3_2.left_fn.cm.pct_6|3.2|1|rise in left femoral neck BMD in CM over six months|0.5%|%|CM|m6 vs m0|left_femoral_neck_bmd|percent_change|increase|CM 0→6 m within-group|not_verifiable||Figure 2 only
 r3_2.left_fn.hcm.pct_6_12|3.2|1|fall in left femoral neck BMD in HCM from six to twelve months|0.5%|%|HCM|m12 vs m6|left_femoral_neck_bmd|percent_change|decrease|HCM 6→12 m within-group|not_verifiable||Figure 2 only
 r3_2.left_fn.cm.pct_6_12|3.2|1|fall in left femoral neck BMD in CM from six to twelve months|1.0%|%|CM|m12 vs m6|left_femoral_neck_bmd|percent_change|decrease|CM 6→12 m within-group|not_verifiable||Figure 2 only
+r3_2.right_hip.m12|3.2|1|visit by which right hip BMD fell slightly in both arms|12 months|month|all|m12 vs m0|right_hip_bmd|timepoint|decrease|both arms 0→12 m within-group|not_verifiable||the size of the fall is not printed; Figure 2 only
+r3_2.right_fn.changes|3.2|1|significant changes in right femoral neck BMD over the study|No significant change||all|m0;m6;m12|right_femoral_neck_bmd|significant_changes||both arms, whole study|not_verifiable||within-arm tests on paired data; Figure 2 only
 r3_2.left_fn.p_6_12|3.2|1|p attached to the six-to-twelve-month femoral neck falls|p = 0.046||CM|m12 vs m6|left_femoral_neck_bmd|p_value||ambiguous: CM 6→12 m within-group, or HCM vs CM|within_group||the sentence does not say which comparison the p belongs to
 r3_3.ast.hcm.pct_6|3.3|1|rise in AST in HCM over six months|16.4%|%|HCM|m6 vs m0|ast|percent_change|increase|HCM 0→6 m within-group|percent_change|t3.ast.hcm.m0;t3.ast.hcm.m6|
 r3_3.ast.hcm.p_6|3.3|1|within-group p for that rise|p = 0.024||HCM|m6 vs m0|ast|p_value||HCM 0→6 m within-group|within_group||
@@ -693,6 +696,7 @@ r3_3.ohd.hcm.pct_6|3.3|1|rise in 25(OH)D in HCM over six months|54.7%|%|HCM|m6 v
 r3_3.ohd.hcm.p_6|3.3|1|within-group p for that rise|p < 0.001||HCM|m6 vs m0|ohd_25|p_value||HCM 0→6 m within-group|within_group||
 r3_3.ohd.cm.pct_6|3.3|1|rise in 25(OH)D in CM over six months|23.6%|%|CM|m6 vs m0|ohd_25|percent_change|increase|CM 0→6 m within-group|percent_change|t3.ohd_25.cm.m0;t3.ohd_25.cm.m6|
 r3_3.ohd.cm.p_6|3.3|1|within-group p for that rise|p < 0.001||CM|m6 vs m0|ohd_25|p_value||CM 0→6 m within-group|within_group||
+r3_3.ohd.normal_min|3.3|1|25(OH)D cut-off of the category "normal"|Normal indicates 25(OH)D ≥ 20 ng/mL|ng/mL|all||ohd_25|threshold||Table 4, footnote 1|||
 r3_3.ohd.between.p_6|3.3|1|between-arm p for 25(OH)D at six months|p < 0.001||HCM vs CM|m6|ohd_25|p_value||HCM vs CM at 6 m|same_quantity|t3.ohd_25.between.m6|
 r3_3.ohd.hcm.pct_12|3.3|1|rise in 25(OH)D in HCM over twelve months|52.6%|%|HCM|m12 vs m0|ohd_25|percent_change|increase|HCM 0→12 m within-group|percent_change|t3.ohd_25.hcm.m0;t3.ohd_25.hcm.m12|
 r3_3.ohd.hcm.p_12|3.3|1|within-group p for that rise|p < 0.001||HCM|m12 vs m0|ohd_25|p_value||HCM 0→12 m within-group|within_group||
@@ -770,7 +774,8 @@ r3_5.n_down|3.5|1|of those, lower in HCM|13|metabolites|HCM vs CM|m0;m6;m12|seru
 r3_5.n_0|3.5|1|differential serum metabolites at baseline|13|metabolites|HCM vs CM|m0|serum_metabolites|count||Table 5, 0 m rows|list_count|t5.*.phase|
 r3_5.n_0_up|3.5|1|of those, higher in HCM|six|metabolites|HCM vs CM|m0|serum_metabolites|count|up|Table 5, 0 m rows|list_count|t5.*.phase;t5.*.variation|
 r3_5.n_0_down|3.5|1|of those, lower in HCM|seven|metabolites|HCM vs CM|m0|serum_metabolites|count|down|Table 5, 0 m rows|list_count|t5.*.phase;t5.*.variation|
-r3_5.n_6|3.5|1|differential serum metabolites at six months, all higher in HCM|three|metabolites|HCM vs CM|m6|serum_metabolites|count|up|Table 5, 6 m rows|list_count|t5.*.phase;t5.*.variation|Table 5 marks one of the three (L-arabinitol) ↓
+r3_5.n_6|3.5|1|differential serum metabolites at six months|three|metabolites|HCM vs CM|m6|serum_metabolites|count||Table 5, 6 m rows|list_count|t5.*.phase|
+r3_5.n_6_up|3.5|1|of those, higher in HCM (the text says all three)|three|metabolites|HCM vs CM|m6|serum_metabolites|count|up|Table 5, 6 m rows|list_count|t5.*.phase;t5.*.variation|Table 5 marks one of the three (L-arabinitol) ↓ although its FC is above 1
 r3_5.n_12|3.5|1|differential serum metabolites at twelve months|35|metabolites|HCM vs CM|m12|serum_metabolites|count||Table 5, 12 m rows|list_count|t5.*.phase|
 r3_5.n_12_up|3.5|1|of those, higher in HCM|32|metabolites|HCM vs CM|m12|serum_metabolites|count|up|Table 5, 12 m rows|list_count|t5.*.phase;t5.*.variation|
 r3_5.n_12_down|3.5|1|of those, lower in HCM|3|metabolites|HCM vs CM|m12|serum_metabolites|count|down|Table 5, 12 m rows|list_count|t5.*.phase;t5.*.variation|
@@ -778,6 +783,9 @@ r3_5.pathway_fc_up|3.5|3|fold-change cut-off (increase) for pathway enrichment|F
 r3_5.pathway_fc_down|3.5|3|fold-change cut-off (decrease) for pathway enrichment|FC < 0.833||HCM vs CM||metabolomics|threshold|||||
 r3_5.pathway_impact|3.5|3|pathway impact cut-off|Pathway impact > 0.1||HCM vs CM||metabolomics|threshold|||||
 r3_5.pathway_p|3.5|3|pathway p cut-off|p < 0.05||HCM vs CM||metabolomics|threshold|||||
+r3_5.auc_less|3.5|3|AUC band read as less predictive power (lower edge)|0.5–0.7||HCM vs CM|m12|serum_metabolites|auc_band||Table 6, footnote 1|||
+r3_5.auc_some|3.5|3|AUC band read as some predictive accuracy (lower edge)|0.7–0.9||HCM vs CM|m12|serum_metabolites|auc_band||Table 6, footnote 1|||
+r3_5.auc_high|3.5|3|AUC band read as high predictive accuracy (lower edge)|0.9 and above||HCM vs CM|m12|serum_metabolites|auc_band||Table 6, footnote 1|||
 r3_5.folate.p_0|3.5|3|enrichment p for folate biosynthesis at baseline|p = 0.02||HCM vs CM|m0|pathway_folate_biosynthesis|p_value||HCM vs CM at 0 m|not_verifiable||MetaboAnalyst output
 r3_5.pentose.p_6|3.5|3|enrichment p for pentose and glucuronate interconversions at six months|p = 0.01||HCM vs CM|m6|pathway_pentose_glucuronate|p_value||HCM vs CM at 6 m|not_verifiable||MetaboAnalyst output
 r3_5.steroid.p_12|3.5|3|enrichment p for steroid hormone biosynthesis at twelve months|p = 0.02||HCM vs CM|m12|pathway_steroid_hormone_biosynthesis|p_value||HCM vs CM at 12 m|not_verifiable||MetaboAnalyst output
@@ -825,7 +833,7 @@ d4.cited_spine_gain|4|1|spine BMD gain in a cited dairy trial|2.0%|%|other study
 d4.cited_ci_level|4|1|confidence level of the cited interval|95%|%|other study||l1_4_bmd|confidence_level||a cited trial, not this one|||
 d4.cited_ci_low|4|1|lower end of the cited interval|0.5|%|other study|m12 vs m0|l1_4_bmd|ci_lower||a cited trial, not this one|||
 d4.cited_ci_high|4|1|upper end of the cited interval|3.5|%|other study|m12 vs m0|l1_4_bmd|ci_upper||a cited trial, not this one|||
-d4.ohd_adequate|4|2|25(OH)D level the guidelines call adequate|≥20|ng/mL|all||ohd_25|threshold||guideline cut-off|same_quantity|t4.normal.hcm.m0|Table 4 footnote 1 uses the same cut-off for "normal"
+d4.ohd_adequate|4|2|25(OH)D level the guidelines call adequate|≥20|ng/mL|all||ohd_25|threshold||guideline cut-off|same_quantity|r3_3.ohd.normal_min|Table 4 footnote 1 uses the same cut-off for "normal"
 d4.ohd_ideal|4|2|25(OH)D level the guidelines call ideal|≥30|ng/mL|all||ohd_25|threshold||guideline cut-off|threshold|t3.ohd_25.hcm.m6;t3.ohd_25.hcm.m12;t3.ohd_25.cm.m6;t3.ohd_25.cm.m12|text: the HCM mean came closer to the ideal level; both stay below it
 d4.age_mean|4|6|mean age of all completers restated|61.2|years|all|m0|age|mean||both arms pooled|same_quantity|r3_1.age_mean|
 d4.age_sd|4|6|SD of age of all completers restated|4.90|years|all|m0|age|sd||both arms pooled|same_quantity|r3_1.age_sd|
@@ -842,6 +850,7 @@ WORDS = {
     "six": 6,
     "Ten nanograms": 10,
     "One hundred milligrams": 100,
+    "No significant change": 0,  # read as a count of significant changes
 }
 PROSE_COLUMNS = (
     "prose_id",
@@ -872,12 +881,21 @@ def in_paper(printed: str) -> str:
     return match.group()
 
 
+_RANGE = re.compile(r"^(\d+(?:\.\d+)?)–\d+(?:\.\d+)?$")
+
+
 def read_printed(printed: str) -> tuple[float, str]:
-    """Value and comparator of a printed prose number."""
+    """Value and comparator of a printed prose number.
+
+    A band printed as a range (``0.5–0.7``) or as ``0.9 and above`` is read as its lower
+    edge, ``>=``.
+    """
     if printed in WORDS:
         return float(WORDS[printed]), "="
     if printed.startswith("PE"):
         return float(printed[2:]), "="
+    if band := _RANGE.match(printed) or re.match(r"^(\d+(?:\.\d+)?) and above$", printed):
+        return parse_number(band.group(1)), ">="
     match = _PRINTED.search(printed.replace("\u202f", " ").replace("-fold", ""))
     if match is None:
         raise SystemExit(f"cannot read {printed!r}")
@@ -1020,27 +1038,6 @@ def main() -> None:
 
 # ---------------------------------------------------------------- datapackage.json
 GROUPS = ["HCM", "CM", "HCM vs CM"]
-CHECK_KINDS = [
-    "t_from_summary",
-    "p_from_summary",
-    "mann_whitney_p_from_u",
-    "percent_change",
-    "ratio",
-    "counts_sum",
-    "ordinal_test",
-    "p_from_statistic",
-    "p_range",
-    "direction",
-    "threshold",
-    "list_count",
-    "same_quantity",
-    "pooled_summary",
-    "grim",
-    "significance_claim",
-    "ci_significance",
-    "within_group",
-    "not_verifiable",
-]
 _S, _N, _I = "string", "number", "integer"
 FIELDS = {
     # name: (type, description, unit, constraints)
@@ -1416,12 +1413,6 @@ RESOURCES = [
 ]
 
 
-def _claim_columns() -> tuple[str, ...]:
-    from milkbone.published import CLAIM_COLUMNS  # one list of the registry's columns
-
-    return CLAIM_COLUMNS
-
-
 def field(resource: str, name: str) -> dict:
     kind, description, unit, constraints = OVERRIDES.get((resource, name)) or FIELDS[name]
     out = {"name": name, "type": kind, "description": description}
@@ -1438,7 +1429,7 @@ def write_datapackage() -> None:
     resources = []
     for name, path, description in RESOURCES:
         if name == "claims":
-            header = list(_claim_columns())
+            header = list(CLAIM_COLUMNS)
         else:
             with open(PUBLISHED / path, encoding="utf-8") as handle:
                 header = next(csv.reader(handle))

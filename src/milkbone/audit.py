@@ -505,6 +505,8 @@ def _k_threshold(claim, ids, look):
         return _Outcome(
             r["verdict"], "meets" if r["verdict"] == "consistent" else "fails", r["note"]
         )
+    if cid.startswith("t6."):  # an AUC against the bands of Table 6's footnote 1
+        return _auc_band(look[ids[0]]["cell_text"], [look[i] for i in ids[1:]])
     if cid in _REFERENCE_READINGS:
         reading = _REFERENCE_READINGS[cid]
         limit = _number_text(claim["published_value"]) or str(look[cid]["value"])
@@ -543,6 +545,22 @@ def _k_threshold(claim, ids, look):
         f"; fail: {listed}{' …' if len(fails) > 6 else ''}" if len(fails) else ""
     )
     return _Outcome("consistent" if fails.empty else "discrepancy", f"{n_ok} of {len(res)}", note)
+
+
+def _auc_band(auc: str, bands: list[dict]) -> _Outcome:
+    """The footnote's band an AUC falls in; outside [lowest edge, 1] is a discrepancy."""
+    edges = sorted(bands, key=lambda b: float(b["value"]))
+    low = float(edges[0]["value"])
+    r = check_threshold([auc], criterion=f"≥ {low:g}").iloc[0]
+    inside = r["verdict"] == "consistent" and printed_interval(auc).low <= 1
+    value = float(r["recomputed"])
+    names = [b["printed"] for b in edges if float(b["value"]) <= value] or ["none"]
+    note = (
+        f"AUC {auc} means {printed_interval(auc)}; "
+        + (f"band {names[-1]} of footnote 1" if inside else f"outside [{low:g}, 1]")
+        + f" (bands from {', '.join(b['printed'] for b in edges)})"
+    )
+    return _Outcome("consistent" if inside else "discrepancy", names[-1], note)
 
 
 def _phase(rec: dict) -> str:
@@ -641,6 +659,12 @@ def _k_list_count(claim, ids, look):
     return _Outcome(res["verdict"], str(len(selected)), note)
 
 
+def _cut_off(rec: dict) -> str:
+    """A prose cut-off as comparator and value: ``"≥20"``."""
+    op = {"<=": "≤", ">=": "≥", "=": ""}.get(rec["comparator"], rec["comparator"])
+    return f"{op}{float(rec['value']):g}"
+
+
 def _k_same_quantity(claim, ids, look):
     printed = claim["published_value"]
     cells = [look[i] for i in ids]
@@ -655,17 +679,11 @@ def _k_same_quantity(claim, ids, look):
         note = "; ".join(f"{r.iloc[0]['quantity']}: {r.iloc[0]['note']}" for r in res)
         value = f"{other['mean_text']} ± {other['sd_text']}"
         return _Outcome("consistent" if ok else "discrepancy", value, note)
-    if len(cells) > 1:  # one total printed as its parts elsewhere
-        r = check_sum([_count_of(c) for c in cells], total=_number_text(printed)).iloc[0]
-        return _Outcome(r["verdict"], str(int(r["recomputed"])), r["note"], "recomputed")
     other = cells[0]
-    if other["source"] == "t4" and other.get("category"):  # a cut-off defined in a footnote
-        cut = re.search(r"(≥|≤|<|>)\s*(\d+(?:\.\d+)?)", str(other["reading"]))
-        mine = re.search(r"(≥|≤|<|>)\s*(\d+(?:\.\d+)?)", printed)
-        ok = bool(cut and mine and cut.groups() == mine.groups())
-        theirs = f"{cut.group(1)}{cut.group(2)}" if cut else "none"
-        note = f"Table 4 defines the category as {other['reading']}; the text states {printed}"
-        return _Outcome("consistent" if ok else "discrepancy", theirs, note)
+    if other.get("statistic") == "threshold":  # a cut-off stated in two places
+        mine, theirs = (_cut_off(r) for r in (look[claim["claim_id"]], other))
+        note = f"{other['refers_to']} states {other['printed']}; the text states {printed}"
+        return _Outcome("consistent" if mine == theirs else "discrepancy", theirs, note)
     a, b = _number_text(printed), _number_text(str(other["cell_text"]))
     if "p" in printed.lower() or re.match(r"^\s*[<>≤≥]", str(other["cell_text"])):
         r = check_significance_claim(
@@ -747,15 +765,20 @@ def _k_significance(claim, ids, look):
         )
         ok = rose and sig
         return _Outcome("consistent" if ok else "discrepancy", "no rise in HCM", note)
-    if cid == "q3_2.all_sites":
+    if cid == "q3_2.all_sites":  # a fall, or no significant change, contradicts it
         falls = [i for i, r in cells.items() if r.get("direction") == "decrease"]
-        note = (
-            "a significant gain at every site needs a rise at each; the same paragraph prints "
-            + ", ".join(f"a fall of {cells[i]['printed']} ({i})" for i in falls)
-            + ", a fall at the right hip in both arms and no significant change at the right "
-            "femoral neck"
+        flat = [
+            i
+            for i, r in cells.items()
+            if r.get("statistic") == "significant_changes" and float(r["value"]) == 0
+        ]
+        said = [f"{cells[i]['quantity']}: {cells[i]['printed']} ({i})" for i in falls + flat]
+        note = "a significant gain at every site needs a significant rise at each" + (
+            "; the same paragraph states: " + "; ".join(said) if said else ""
         )
-        return _Outcome("discrepancy" if falls else "consistent", f"{len(falls)} fall(s)", note)
+        bad = len(falls) + len(flat)
+        value = f"{len(falls)} fall(s), {len(flat)} without significant change"
+        return _Outcome("discrepancy" if bad else "consistent", value, note)
     return _Outcome("pending", "", "no reading of these words is implemented", "published")
 
 

@@ -11,8 +11,10 @@ Check kinds
 
 - ``t_from_summary``: printed t and/or p of a between-arm t-test (Table 2), from the
   printed means, SDs and group sizes;
-- ``p_from_summary``: printed between-arm p only (Table 3 "P-value" rows), from means,
-  SDs and group sizes;
+- ``p_from_summary``: printed between-arm p only (Table 3 "P-value" rows at 6 and 12
+  months), from means, SDs and group sizes (Table 3's baseline p is Table 2's
+  Mann–Whitney p printed again: it is checked from Table 2's U and as
+  ``same_quantity``);
 - ``mann_whitney_p_from_u``: printed U with its p; p from U and the group sizes;
 - ``percent_change``: a prose percent change recomputed from table means;
 - ``ratio``: a ratio recomputed from printed parts (Firmicutes/Bacteroidetes);
@@ -21,7 +23,8 @@ Check kinds
 - ``p_from_statistic``: a printed p from a printed Z or t;
 - ``p_range``: a printed p-value that must lie in [0, 1];
 - ``direction``: an arrow (↑/↓) against its fold change;
-- ``threshold``: a printed value against a stated cut-off (VIP, p, FC, reference ranges);
+- ``threshold``: a printed value against a stated cut-off (VIP, p, FC, reference ranges,
+  Table 6's AUC bands);
 - ``list_count``: a stated count against the listed items (numbering, duplicates);
 - ``same_quantity``: one quantity printed in two places;
 - ``pooled_summary``: an overall mean ± SD against the two arms' summaries;
@@ -507,7 +510,8 @@ _TEXT_CLAIMS = (
         "HCM",
         "m12 vs m0",
         "significance_claim",
-        "r3_2.left_hip.hcm.pct_12;r3_2.left_fn.hcm.pct_6_12",
+        "r3_2.left_hip.hcm.pct_12;r3_2.left_fn.hcm.pct_6_12;r3_2.right_hip.m12;"
+        "r3_2.right_fn.changes",
         "the same paragraph reports a fall at the right hip in both arms and no significant "
         "change at the right femoral neck; follow-up BMD is in Figure 2 only",
     ),
@@ -698,8 +702,39 @@ def _table3_claims(t3: pd.DataFrame, labels: pd.DataFrame) -> list[dict]:
         cid, measure, kind = cell["cell_id"], cell["measure"], cell["cell_kind"]
         name, month, where = _label(labels, measure), _month(cell["month"]), _where(cell)
         group = cell["group"]
-        if kind == "p_between":
-            inputs = f"t3.{measure}.hcm.{month};t3.{measure}.cm.{month}"
+        if kind == "p_between" and month == "m0":
+            # Every Table 3 measure is a Mann–Whitney row of Table 2, which prints the U
+            # beside the same baseline p: Table 3's copy is checked against that U (not
+            # against a t test that was not run) and against Table 2's p.
+            out.append(
+                _claim(
+                    cid,
+                    "3.3",
+                    where,
+                    f"between-arm p, {name}, {month}, from Table 2's U",
+                    cell["cell_text"],
+                    group,
+                    month,
+                    "mann_whitney_p_from_u",
+                    f"t2.{measure}.statistic",
+                    "Table 2 prints the U of this baseline comparison",
+                )
+            )
+            out.append(
+                _claim(
+                    f"{cid}.same_as_t2",
+                    "3.3",
+                    where,
+                    f"baseline between-arm p, {name}, Table 3 vs Table 2",
+                    cell["cell_text"],
+                    group,
+                    month,
+                    "same_quantity",
+                    f"t2.{measure}.p",
+                    "",
+                )
+            )
+        elif kind == "p_between":
             out.append(
                 _claim(
                     cid,
@@ -710,25 +745,10 @@ def _table3_claims(t3: pd.DataFrame, labels: pd.DataFrame) -> list[dict]:
                     group,
                     month,
                     "p_from_summary",
-                    inputs,
+                    f"t3.{measure}.hcm.{month};t3.{measure}.cm.{month}",
                     "test not named (t-test or Mann–Whitney, §2.5)",
                 )
             )
-            if month == "m0":
-                out.append(
-                    _claim(
-                        f"{cid}.same_as_t2",
-                        "3.3",
-                        where,
-                        f"baseline between-arm p, {name}, Table 3 vs Table 2",
-                        cell["cell_text"],
-                        group,
-                        month,
-                        "same_quantity",
-                        f"t2.{measure}.p",
-                        "",
-                    )
-                )
         elif kind == "p_within":
             out.append(
                 _claim(
@@ -911,23 +931,43 @@ def _table5_claims(t5: pd.DataFrame) -> list[dict]:
     return out
 
 
+_AUC_BANDS = "r3_5.auc_less;r3_5.auc_some;r3_5.auc_high"
+"""Table 6 footnote 1: the AUC bands, each by its lower edge (prose ids)."""
+
+
 def _table6_claims(t6: pd.DataFrame) -> list[dict]:
-    auc = t6[t6["column"] == "auc"]
-    return [
-        _claim(
-            row["cell_id"],
-            "3.5",
-            _where(row),
-            f"AUC of {row['metabolite']}",
-            row["cell_text"],
-            "HCM vs CM",
-            "m12",
-            "not_verifiable",
-            "",
-            "needs participant intensities; the groups compared are not stated",
+    out = []
+    for _, row in t6[t6["column"] == "auc"].iterrows():
+        cid, where, quantity = row["cell_id"], _where(row), f"AUC of {row['metabolite']}"
+        out.append(
+            _claim(
+                cid,
+                "3.5",
+                where,
+                quantity,
+                row["cell_text"],
+                "HCM vs CM",
+                "m12",
+                "not_verifiable",
+                "",
+                "needs participant intensities; the groups compared are not stated",
+            )
         )
-        for _, row in auc.iterrows()
-    ]
+        out.append(
+            _claim(
+                f"{cid}.band",
+                "3.5",
+                where,
+                f"{quantity} lies in a band of footnote 1",
+                row["cell_text"],
+                "HCM vs CM",
+                "m12",
+                "threshold",
+                f"{cid};{_AUC_BANDS}",
+                "an AUC is at most 1 and the footnote's lowest band starts at 0.5",
+            )
+        )
+    return out
 
 
 def _prose_claims(p: pd.DataFrame) -> list[dict]:
