@@ -473,7 +473,14 @@ def t_for(mean_cm=0.849, sd_cm=0.101):
 
 needed_sd = brentq(lambda sd: t_for(sd_cm=sd) - 0.76, 0.01, 0.2)
 needed_mean = brentq(lambda mean: t_for(mean_cm=mean) - 0.76, 0.80, 0.86)
-pd.Series({"CM SD needed": needed_sd, "or CM mean needed": needed_mean}).round(4)
+figures.show_table(
+    pd.DataFrame(
+        {"cm_sd_needed": [needed_sd], "or_cm_mean_needed": [needed_mean]}
+    ).round(4),
+    caption="Control-arm SD, or mean, of right hip BMD (g/cm²) that would give the printed "
+    "t with every other input as printed. Source: `notebooks/20_baseline.py`.",
+    evidence="recomputed",
+)
 
 # %% [markdown]
 # Either the control arm's SD would have to be about three quarters of the printed one, or

@@ -109,7 +109,13 @@ figures.glue(
 curves = reanalysis.between_arm_curves(
     diff0=diff0, followup={6: diff6, 12: diff12}, sd0=sd0
 )
-curves.groupby(["month", "method"])["p"].agg(["min", "max"]).round(3)
+span = curves.groupby(["month", "method"])["p"].agg(["min", "max"]).reset_index()
+figures.show_table(
+    span.round(3),
+    caption="Smallest and largest between-arm p over ρ, per visit and analysis, from the "
+    "printed summaries and the stated assumptions. Source: `notebooks/41_reanalysis.py`.",
+    evidence="recomputed",
+)
 
 # %% [markdown]
 # The figure shows p against ρ for each analysis, with the significance level as a dotted
@@ -314,7 +320,12 @@ largest = round(implied["rho"].max(), 3)
 res = reanalysis.between_arm_by_rho(
     diff0=diff0, diff1=diff6, sd0=sd0, sd1=sd0, rho=largest
 )
-res[["method", "difference", "p"]]
+figures.show_table(
+    res[["method", "difference", "p"]],
+    caption="Between-arm p at six months at the largest implied ρ. "
+    "Source: `notebooks/41_reanalysis.py`.",
+    evidence="recomputed",
+)
 
 # %% [markdown]
 # The change and ANCOVA p-values move but stay well above the usual level.
@@ -337,9 +348,14 @@ res[["method", "difference", "p"]]
 # %%
 ranks = np.arange(len(family))
 by_hand = np.minimum(np.maximum.accumulate(family["p"] * (len(family) - ranks)), 1)
-pd.DataFrame(
-    {"p": family["p"], "holm_by_hand": by_hand, "holm": family["p_holm"]}
-).head(3)
+figures.show_table(
+    pd.DataFrame(
+        {"p": family["p"], "holm_by_hand": by_hand, "holm": family["p_holm"]}
+    ).head(3),
+    caption="Holm-adjusted p by hand beside `reanalysis`'s, first three rows. "
+    "Source: `notebooks/41_reanalysis.py`.",
+    evidence="recomputed",
+)
 
 # %% [markdown]
 # ```{solution-end}

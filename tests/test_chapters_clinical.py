@@ -101,7 +101,10 @@ def test_baseline_runs_on_the_default_cohort(tmp_path):
 
 
 def test_biochemistry_runs_on_the_default_cohort(tmp_path):
-    glued = _glued(_run(BIOCHEMISTRY, tmp_path / "biochemistry.ipynb"))
+    notebook = _run(BIOCHEMISTRY, tmp_path / "biochemistry.ipynb")
+    glued = _glued(notebook)
+    # the simulated cohort describes no one: Table 4 is drawn as shares
+    assert "**Table 4, drawn.**" in "\n".join(_texts(notebook))
     # (24.00 − 20.61) / 20.61 × 100 from Table 3; printed 16.4 % (§3.3)
     assert float(glued["biochemistry.ast.hcm.m6.percent_change"]) == pytest.approx(
         16.4484, abs=1e-4
@@ -152,3 +155,5 @@ def test_table4_on_real_data_blanks_small_counts(real, tmp_path):
     # printed counts are public and shown as printed
     assert cells["6", "deficient"][5] == "2"
     assert cells["12", "insufficient"][4] == "17"
+    # shares would reveal the blanked counts: on real data the bars are not drawn
+    assert "**Table 4, drawn.**" not in "\n".join(_texts(notebook))
