@@ -793,17 +793,18 @@ def compare_percent_changes(
 
     Examples
     --------
-    >>> data = pd.DataFrame({
-    ...     "participant": np.repeat(list("abcdef"), 2),
-    ...     "group": np.repeat(["HCM", "CM"], 6), "month": [0, 6] * 6,
-    ...     "measure": "ohd_25",
-    ...     "value": [15.0, 24.0, 17.0, 25.5, 14.2, 22.0, 14.0, 18.0, 16.5, 19.0, 15.1, 17.4]})
-    >>> stated = pd.DataFrame({"measure": "ohd_25", "group": ["HCM"], "from_month": [0],
-    ...     "to_month": [6], "published": [54.7]})
+    Three women per arm, serum calcium (mmol/L) at baseline and six months:
+
+    >>> data = pd.DataFrame({"participant": np.repeat(list("abcdef"), 2),
+    ...     "group": np.repeat(["HCM", "CM"], 6), "month": [0, 6] * 6, "measure": "calcium",
+    ...     "value": [2.2, 2.3, 2.3, 2.45, 2.4, 2.45, 2.2, 2.2, 2.3, 2.4, 2.4, 2.5]})
+    >>> stated = pd.DataFrame({"measure": "calcium", "group": ["HCM", "CM"],
+    ...     "from_month": 0, "to_month": 6, "published": [4.3, 3.8]})
     >>> res = compare_percent_changes(data, stated)
     >>> res[["group", "n", "published", "percent_change", "difference"]].round(3)
       group  n  published  percent_change  difference
-    0   HCM  3       54.7          54.762       0.062
+    0   HCM  3        4.3           4.348       0.048
+    1    CM  3        3.8           2.899      -0.901
     """
     _check_evidence(evidence)
     keys = ["measure", "from_month", "to_month"]
