@@ -124,29 +124,17 @@ show(
 #
 # We rank the discrepancies by what they would change in the paper's conclusions, not by
 # their number. The arithmetic of each is in the `note` column above; here we say it in
-# words, with the numbers glued from the audit.
+# words, with the numbers glued from the audit. The order is kept as data,
+# `audit.DISCREPANCY_RANKING` (the tests check that it names only discrepancies), and
+# `audit.discrepancy_values` reads the first number of each printed and recomputed value.
 
 # %%
-ranked = """
-q4.phosphorus_raised q3_3.calcium_between_m6 q3_2.all_sites t4.counts.cm.m12 t4.p.m6
-r3_3.ohd.z_p t5.numbering r3_5.n_total r3_5.n_up r3_5.n_down t5.r13.variation
-t5.r14.variation m2_4.fc_up r3_4.fb.hcm.after r3_4.fb.cm.after t2.right_hip_bmd.statistic
-t2.right_hip_bmd.p t2.ast.p t2.alp.p t3.pinp.hcm.m0.same_as_t2 t2.height.p.from_statistic
-d4.cited_spine_gain
-""".split()  # noqa: SIM905
-found = claims.set_index("claim_id").loc[ranked]
-assert (found["verdict"] == "discrepancy").all()
-
-# %%
-number = r"([−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?)"  # the first number of a printed text
-values = found[["published_value", "recomputed_value"]].apply(
-    lambda col: pd.to_numeric(col.str.extract(number)[0].str.replace("−", "-"))
-)
-values.index = "claims_audit." + values.index.str.replace(".", "_")
-printed = {f"{k}.printed": v for k, v in values["published_value"].items()}
-recomputed = {f"{k}.recomputed": v for k, v in values["recomputed_value"].items()}
-figures.glue_many(printed, evidence="published")
-figures.glue_many(recomputed, evidence="recomputed")
+values = audit.discrepancy_values(claims)
+values.index = "claims_audit." + values["claim_id"].str.replace(".", "_")
+printed = values["printed"].rename(lambda key: f"{key}.printed")
+recomputed = values["recomputed"].rename(lambda key: f"{key}.recomputed")
+figures.glue_many(printed.to_dict(), evidence="published")
+figures.glue_many(recomputed.to_dict(), evidence="recomputed")
 p_above_one = (claims["check_kind"] == "p_range") & (claims["verdict"] == "discrepancy")
 figures.glue(
     "claims_audit.p_above_one.count", int(p_above_one.sum()), evidence="published"

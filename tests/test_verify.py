@@ -7,6 +7,7 @@ quoted in expected values.
 
 import contextlib
 import io
+import math
 import time
 
 import pandas as pd
@@ -294,3 +295,36 @@ def test_write_verdicts(tmp_path, registry):
     first = path.read_bytes()
     audit.write_verdicts(path)
     assert path.read_bytes() == first
+
+
+def test_discrepancy_ranking_names_only_discrepancies(fresh):
+    ranking = audit.DISCREPANCY_RANKING
+    assert len(set(ranking)) == len(ranking) == 22
+    found = fresh.set_index("claim_id").loc[list(ranking), "verdict"]
+    assert (found == "discrepancy").all()
+
+
+def test_discrepancy_values(fresh):
+    got = audit.discrepancy_values(fresh).set_index("claim_id")
+    assert got.index.tolist() == list(audit.DISCREPANCY_RANKING)
+    assert got["rank"].tolist() == list(range(1, 23))
+    # Table 4, CM at 12 m: printed 46, 14 + 24 + 6 = 44
+    assert got.loc["t4.counts.cm.m12", ["printed", "recomputed"]].tolist() == [
+        46.0,
+        44.0,
+    ]
+    # U+2212 minus read as a sign: printed t −0.76, recomputed |t| 0.65
+    assert got.loc["t2.right_hip_bmd.statistic", "printed"] == pytest.approx(-0.76, abs=1e-12)
+    assert got.loc["t2.right_hip_bmd.statistic", "recomputed"] == pytest.approx(0.65, abs=1e-12)
+    # exponent: 2*norm.sf(4.390) = 1.13e-05 (scipy), printed 0.0001
+    assert got.loc["t4.p.m6", "recomputed"] == pytest.approx(1.13e-05, rel=1e-12)
+    # mean ± SD: the mean; words: no number
+    assert got.loc["t3.pinp.hcm.m0.same_as_t2", "recomputed"] == pytest.approx(84.67, abs=1e-12)
+    assert math.isnan(got.loc["q3_2.all_sites", "printed"])
+
+
+def test_discrepancy_values_errors(fresh):
+    with pytest.raises(ValueError, match=r"not in the registry: \['x\.1'\]"):
+        audit.discrepancy_values(fresh, ranking=("x.1",))
+    with pytest.raises(ValueError, match=r"not discrepancies: \['t4\.z\.m12'\]"):
+        audit.discrepancy_values(fresh, ranking=("t4.p.m6", "t4.z.m12"))

@@ -76,7 +76,9 @@ from milkbone._checks import (
 
 __all__ = [
     *_checks.__all__,
+    "DISCREPANCY_RANKING",
     "EVIDENCE_RULE",
+    "discrepancy_values",
     "main_verify",
     "printed_inputs",
     "verify",
@@ -892,6 +894,96 @@ def verify(
         )
         rows.append(claim)
     return pd.DataFrame(rows, columns=list(registry.columns))
+
+
+# ------------------------------------------------------------------ ranking
+DISCREPANCY_RANKING = (
+    # claims in words that the tables contradict (abstract, §3.2, §3.3, §4)
+    "q4.phosphorus_raised",
+    "q3_3.calcium_between_m6",
+    "q3_2.all_sites",
+    # Table 4: two control-arm women missing at 12 months, p and text off
+    "t4.counts.cm.m12",
+    "t4.p.m6",
+    "r3_3.ohd.z_p",
+    # Table 5 and §3.5: the differential-metabolite list
+    "t5.numbering",
+    "r3_5.n_total",
+    "r3_5.n_up",
+    "r3_5.n_down",
+    "t5.r13.variation",
+    "t5.r14.variation",
+    "m2_4.fc_up",
+    # §3.4: Firmicutes-to-Bacteroidetes ratios
+    "r3_4.fb.hcm.after",
+    "r3_4.fb.cm.after",
+    # Table 2 and its copy in Table 3: copying slips
+    "t2.right_hip_bmd.statistic",
+    "t2.right_hip_bmd.p",
+    "t2.ast.p",
+    "t2.alp.p",
+    "t3.pinp.hcm.m0.same_as_t2",
+    "t2.height.p.from_statistic",
+    # §4: a cited trial, not this one
+    "d4.cited_spine_gain",
+)
+"""Discrepancies ranked by what they would change in the paper's conclusions, most first
+(the claims audit chapter explains the order); every id must be a discrepancy of
+:func:`verify`."""
+
+_FIRST_NUMBER = r"([−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?)"
+
+
+def discrepancy_values(
+    claims: pd.DataFrame, *, ranking: tuple[str, ...] = DISCREPANCY_RANKING
+) -> pd.DataFrame:
+    """The printed and recomputed numbers of the ranked discrepancies, as numbers.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        A registry with verdicts, as returned by :func:`verify`.
+    ranking : tuple of str, default DISCREPANCY_RANKING
+        Claim ids in the order to report them.
+
+    Returns
+    -------
+    DataFrame
+        One row per ranked claim, in ranking order: ``rank`` (1 first), ``claim_id``,
+        ``published_value`` and ``recomputed_value`` (as in the registry), ``printed``
+        and ``recomputed``: the first number of each text (U+2212 read as minus; NaN
+        when the text holds none, such as "significant at all sites").
+
+    Raises
+    ------
+    ValueError
+        If a ranked claim is not in ``claims`` or its verdict is not ``discrepancy``.
+
+    Examples
+    --------
+    >>> discrepancy_values(verify(), ranking=("t4.counts.cm.m12", "t4.p.m6"))[
+    ...     ["rank", "claim_id", "printed", "recomputed"]]
+       rank          claim_id  printed  recomputed
+    0     1  t4.counts.cm.m12  46.0000    44.00000
+    1     2           t4.p.m6   0.0001     0.00001
+    """
+    by_id = claims.set_index("claim_id")
+    missing = [c for c in ranking if c not in by_id.index]
+    if missing:
+        raise ValueError(f"ranking names claims not in the registry: {missing[:5]}")
+    found = by_id.loc[list(ranking)]
+    wrong = found.index[found["verdict"] != "discrepancy"].tolist()
+    if wrong:
+        raise ValueError(f"ranking names claims that are not discrepancies: {wrong[:5]}")
+    out = found[["published_value", "recomputed_value"]].reset_index()
+    for column, text in (
+        ("printed", "published_value"),
+        ("recomputed", "recomputed_value"),
+    ):
+        first = out[text].str.extract(_FIRST_NUMBER, expand=False).str.replace("−", "-")
+        out[column] = pd.to_numeric(first)
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out
 
 
 # ------------------------------------------------------------------ command line
