@@ -271,34 +271,41 @@ def test_table6_separators():
     assert t6.loc["t6.pgd2.auc", "value"] == pytest.approx(0.754, abs=1e-12)
 
 
-def test_prose_values():
-    prose = published.prose().set_index("prose_id")
-    assert prose.loc["r3_1.age_mean", "value"] == pytest.approx(61.2, abs=1e-12)
+@pytest.fixture(scope="module")
+def prose() -> pd.DataFrame:
+    return published.prose().set_index("prose_id")
+
+
+@pytest.mark.parametrize(
+    ("prose_id", "value", "comparator"),
+    [
+        ("r3_1.age_mean", 61.2, "="),
+        ("r3_2.l1_4.hcm.p_6", 0.003, "="),
+        ("r3_3.ohd.z_p", 0.0001, "<"),
+        ("r3_3.ohd.z_6", -4.390, "="),
+        ("m2_1.n_withdrawn", 7, "="),  # "seven"
+        ("m2_4.fc_up", 2, ">="),
+        ("r3_5.fc_down", 0.833, "<"),
+        ("d4.cited_spine_gain", 2.0, "="),
+        ("r3_2.right_fn.changes", 0, "="),  # "No significant change": none
+        ("r3_3.ohd.normal_min", 20, ">="),  # Table 4, footnote 1
+        ("r3_5.auc_less", 0.5, ">="),  # Table 6, footnote 1: "0.5–0.7" from 0.5
+        ("r3_5.auc_high", 0.9, ">="),  # "0.9 and above"
+    ],
+)
+def test_prose_values(prose, prose_id, value, comparator):
+    # Expected: the numbers as printed in the paper, read by hand.
+    assert prose.loc[prose_id, "value"] == pytest.approx(value, abs=1e-12)
+    assert prose.loc[prose_id, "comparator"] == comparator
+
+
+def test_prose_texts_and_directions(prose):
     assert prose.loc["r3_1.age_sd", "printed"] == "4.90"
-    assert prose.loc["r3_2.l1_4.hcm.p_6", ["value", "comparator"]].tolist() == [
-        pytest.approx(0.003, abs=1e-12),
-        "=",
-    ]
-    assert prose.loc["r3_3.ohd.z_p", ["value", "comparator"]].tolist() == [
-        pytest.approx(0.0001, abs=1e-12),
-        "<",
-    ]
-    assert prose.loc["r3_3.ohd.z_6", "value"] == pytest.approx(-4.390, abs=1e-12)
-    assert prose.loc["m2_1.n_withdrawn", "value"] == pytest.approx(7, abs=0)
-    assert prose.loc["m2_4.fc_up", ["value", "comparator"]].tolist() == [
-        pytest.approx(2, abs=0),
-        ">=",
-    ]
-    assert prose.loc["r3_5.fc_down", ["value", "comparator"]].tolist() == [
-        pytest.approx(0.833, abs=1e-12),
-        "<",
-    ]
     assert prose.loc["r3_3.tracp.hcm.pct_6_12", ["value", "direction", "timepoint"]].tolist() == [
         pytest.approx(52.7, abs=1e-12),
         "decrease",
         "m12 vs m6",
     ]
-    assert prose.loc["d4.cited_spine_gain", "value"] == pytest.approx(2.0, abs=1e-12)
 
 
 def test_summary_statistics_contract():

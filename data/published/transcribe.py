@@ -117,6 +117,12 @@ def base(cell_id, table, row_label, column_label, text, line, **typed):
     return row
 
 
+def p_fields(text: str) -> dict:
+    """The typed columns of a printed p-value cell (Tables 2, 3 and 4)."""
+    value, comparator = parse_p_value(text)
+    return dict(p_value=value, p_comparator=comparator)
+
+
 # ---------------------------------------------------------------- Table 1
 def table1():
     out = []
@@ -200,7 +206,6 @@ def table2():
                 reading=reading,
             )
         )
-        p_value, comparator = parse_p_value(p)
         out.append(
             base(
                 f"t2.{measure}.p",
@@ -211,8 +216,7 @@ def table2():
                 line,
                 **common,
                 group="HCM vs CM",
-                p_value=p_value,
-                p_comparator=comparator,
+                **p_fields(p),
             )
         )
     return out
@@ -286,7 +290,6 @@ def table3(t2_rows):
                     )
                 )
             elif month is None or row_label == "P-value":
-                p_value, comparator = parse_p_value(text)
                 kind = "p_within" if month is None else "p_between"
                 reading = (
                     "p across the three visits within the group (test not named)"
@@ -303,8 +306,7 @@ def table3(t2_rows):
                         line,
                         **common,
                         cell_kind=kind,
-                        p_value=p_value,
-                        p_comparator=comparator,
+                        **p_fields(text),
                         reading=reading,
                     )
                 )
@@ -370,8 +372,7 @@ def table4():
                 typed = dict(z=parse_number(text), footnote="")
                 cell_id, row_label = f"t4.z.m{month}", label
             else:
-                p_value, comparator = parse_p_value(text)
-                typed = dict(p_value=p_value, p_comparator=comparator, footnote=mark)
+                typed = dict(**p_fields(text), footnote=mark)
                 cell_id, row_label = f"t4.p.m{month}", label
             reading = "printed across both group columns of the visit: one test of HCM vs CM"
             if label != "Z-value":
