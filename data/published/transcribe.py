@@ -935,25 +935,8 @@ def prose(cell_ids):
     for r in out:
         missing = [i for i in r["inputs"].split(";") if i and i not in known]
         assert not missing, (r["prose_id"], missing)
-    order = (
-        "prose_id",
-        "section",
-        "paragraph",
-        "quantity",
-        "printed",
-        "value",
-        "comparator",
-        "unit",
-        "groups",
-        "timepoint",
-        "measure",
-        "statistic",
-        "direction",
-        "refers_to",
-        "check_kind",
-        "inputs",
-        "check_note",
-    )
+    at = PROSE_COLUMNS.index("printed") + 1  # the reading follows the printed text
+    order = (*PROSE_COLUMNS[:at], "value", "comparator", *PROSE_COLUMNS[at:])
     return [{k: r[k] for k in order} for r in out]
 
 
