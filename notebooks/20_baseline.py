@@ -121,14 +121,13 @@ ours = verdicts["section"].eq("3.1") | verdicts["claim_id"].str.endswith(
     "m0.same_as_t2"
 )
 section = verdicts[ours]
-tally = section["verdict"].value_counts()
-for verdict in ("consistent", "discrepancy", "not-verifiable"):
-    key = f"baseline.verdicts.{verdict.replace('-', '_')}_count"
-    figures.glue(key, int(tally.get(verdict, 0)), evidence="recomputed")
+tally = audit.verdict_counts(section).drop("pending")
+keys = [f"baseline.verdicts.{v.replace('-', '_')}_count" for v in tally.index]
+figures.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
 
 # %%
 figures.show_table(
-    tally.rename_axis("verdict").reset_index(name="claims"),
+    tally.reset_index(),
     caption="Verdicts of the audit on the claims of §3.1 and Table 2. "
     "Source: `notebooks/20_baseline.py`.",
     evidence="recomputed",

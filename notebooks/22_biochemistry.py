@@ -119,10 +119,9 @@ mine = verdicts["section"].eq("3.3") & ~verdicts["claim_id"].str.contains(
     "between.m0.same"
 )
 section = verdicts[mine]
-tally = section["verdict"].value_counts()
-for verdict in ("consistent", "discrepancy", "not-verifiable"):
-    key = f"biochemistry.verdicts.{verdict.replace('-', '_')}_count"
-    figures.glue(key, int(tally.get(verdict, 0)), evidence="recomputed")
+tally = audit.verdict_counts(section).drop("pending")
+keys = [f"biochemistry.verdicts.{v.replace('-', '_')}_count" for v in tally.index]
+figures.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
 
 # %%
 columns = ["claim_id", "published_value", "recomputed_value", "note"]

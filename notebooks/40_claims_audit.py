@@ -72,13 +72,13 @@ figures.show_table(
 )
 
 # %%
-counts = claims["verdict"].value_counts()
+counts = audit.verdict_counts(claims)
 figures.glue_many(
     {
         "claims_audit.claim.count": len(claims),
-        "claims_audit.consistent.count": int(counts.get("consistent", 0)),
-        "claims_audit.discrepancy.count": int(counts.get("discrepancy", 0)),
-        "claims_audit.not_verifiable.count": int(counts.get("not-verifiable", 0)),
+        "claims_audit.consistent.count": counts["consistent"],
+        "claims_audit.discrepancy.count": counts["discrepancy"],
+        "claims_audit.not_verifiable.count": counts["not-verifiable"],
     },
     evidence="recomputed",
 )

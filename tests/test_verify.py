@@ -328,3 +328,18 @@ def test_discrepancy_values_errors(fresh):
         audit.discrepancy_values(fresh, ranking=("x.1",))
     with pytest.raises(ValueError, match=r"not discrepancies: \['t4\.z\.m12'\]"):
         audit.discrepancy_values(fresh, ranking=("t4.p.m6", "t4.z.m12"))
+
+
+def test_verdict_counts_list_every_verdict_in_order(fresh):
+    counts = audit.verdict_counts(fresh)
+    assert counts.index.tolist() == ["consistent", "discrepancy", "not-verifiable", "pending"]
+    assert counts.sum() == len(fresh)
+    assert counts["pending"] == 0
+    assert counts["discrepancy"] == (fresh["verdict"] == "discrepancy").sum()
+
+
+def test_verdict_counts_refuse_an_unknown_verdict():
+    import pandas as pd
+
+    with pytest.raises(ValueError, match="unknown value"):
+        audit.verdict_counts(pd.DataFrame({"verdict": ["maybe"]}))

@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from milkbone import _checks, _parse, _paths, published
+from milkbone import VERDICTS, _checks, _parse, _paths, published
 from milkbone._checks import *  # noqa: F403  (the check library, re-exported whole: __all__)
 from milkbone._checks import (
     Interval,
@@ -73,12 +73,14 @@ from milkbone._checks import (
     p_value_z,
     printed_interval,
 )
+from milkbone._validate import require_columns, require_values
 
 __all__ = [
     *_checks.__all__,
     "DISCREPANCY_RANKING",
     "EVIDENCE_RULE",
     "discrepancy_values",
+    "verdict_counts",
     "main_verify",
     "printed_inputs",
     "verify",
@@ -932,6 +934,35 @@ DISCREPANCY_RANKING = (
 :func:`verify`."""
 
 _FIRST_NUMBER = r"([−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?)"
+
+
+def verdict_counts(claims: pd.DataFrame) -> pd.Series:
+    """How many claims got each verdict, every verdict listed (zeros included).
+
+    Parameters
+    ----------
+    claims : DataFrame
+        Rows of :func:`verify` (any subset, e.g. one section), with a ``verdict`` column.
+
+    Returns
+    -------
+    Series
+        Counts indexed by verdict, in the order of ``milkbone.VERDICTS``, named ``claims``.
+
+    Examples
+    --------
+    >>> verdict_counts(pd.DataFrame({"verdict": ["consistent", "consistent", "discrepancy"]}))
+    verdict
+    consistent        2
+    discrepancy       1
+    not-verifiable    0
+    pending           0
+    Name: claims, dtype: int64
+    """
+    require_columns(claims, ["verdict"], name="claims")
+    require_values(claims, "verdict", VERDICTS, name="claims")
+    counts = claims["verdict"].value_counts().reindex(list(VERDICTS), fill_value=0)
+    return counts.rename_axis("verdict").rename("claims").astype("int64")
 
 
 def discrepancy_values(
