@@ -42,15 +42,17 @@ def _notebook_parameters(source: Path) -> list[str]:
 
 
 def _simulate_default_cohort(echo) -> None:
-    try:
-        from . import cohort
-    except ImportError:  # the participant-data layer is optional for the build
-        return
+    """Write and validate the default simulated cohort the notebooks read."""
+    from . import cohort
+
     start = time.perf_counter()
     cohort.simulate(seed=DEFAULT_SEED, out=_paths.SIMULATED)
-    echo(
-        f"  cohort  data/simulated (seed {DEFAULT_SEED})       {time.perf_counter() - start:6.1f} s"
-    )
+    problems = cohort.validate(_paths.SIMULATED)
+    if problems:
+        listed = "\n".join(f"  {problem}" for problem in problems[:10])
+        raise build.BuildError(f"the simulated cohort does not pass validation:\n{listed}")
+    seconds = time.perf_counter() - start
+    echo(f"  cohort  data/simulated, seed {DEFAULT_SEED}, valid  {seconds:6.1f} s")
 
 
 def command_build(args: argparse.Namespace) -> int:
