@@ -103,7 +103,7 @@ def test_report_lists_every_notebook(tmp_path):
     path = build.write_report(results, tmp_path / "report.csv")
     lines = path.read_text().splitlines()
     assert lines[0] == "notebook,status,seconds,source hash,data files read"
-    assert lines[1] == "notebooks/alpha.py,executed,1.2,abc,data/a.csv"
+    assert lines[1] == "notebooks/alpha.py,executed,1.2,abc,data/ (1 file)"
     assert lines[2] == "notebooks/beta.py,cached,2.0,def,"
 
 
@@ -152,3 +152,19 @@ def test_run_leaves_the_callers_environment_alone(tmp_path, monkeypatch):
     assert cli.main(["run", str(source), "-o", str(output), "-p", "factor", "3"]) == 0
     assert output.exists()
     assert dict(os.environ) == before
+
+
+@pytest.mark.slow
+def test_reads_of_files_gone_after_the_run_are_not_inputs(tmp_path):
+    root = _project(tmp_path)
+    (root / "notebooks" / "beta.py").unlink()
+    (root / "notebooks" / "alpha.py").write_text(
+        READER.replace("{name}", "alpha")
+        + "\n# %%\nimport tempfile, pathlib\n"
+        + "with tempfile.TemporaryDirectory() as folder:\n"
+        + "    scratch = pathlib.Path(folder, 'scratch.csv')\n"
+        + "    scratch.write_text('x')\n"
+        + "    _paths.record_read(scratch)\n"
+    )
+    (result,) = build.execute_notebooks(root=root, echo=lambda line: None)
+    assert result.reads == ["data/alpha.csv"]

@@ -261,7 +261,9 @@ def _execute_one(
             return NotebookResult(
                 name, "failed", time.perf_counter() - start, failure=_failure_from(error)
             )
-        reads = sorted({Path(line) for line in read_log.read_text().splitlines() if line})
+        # a file gone after the run was temporary (an exercise re-simulating, say)
+        logged = {Path(line) for line in read_log.read_text().splitlines() if line}
+        reads = sorted(path for path in logged if path.exists())
         read_hashes = {_relative(p, root_path): _file_hash(p) for p in reads}
         shutil.move(executed, final)
     key = _static_key(source_path, parameters, package)
@@ -361,6 +363,23 @@ def execute_notebooks(
     return ordered
 
 
+def _summarise_reads(reads: Iterable[str]) -> str:
+    """``data/published/ (12 files); data/simulated/ (3 files)``: one entry per folder.
+
+    Examples
+    --------
+    >>> _summarise_reads(["data/a/x.csv", "data/a/y.csv", "data/b/z.csv"])
+    'data/a/ (2 files); data/b/ (1 file)'
+    """
+    folders: dict[str, int] = {}
+    for read in reads:
+        folder = str(Path(read).parent) + "/"
+        folders[folder] = folders.get(folder, 0) + 1
+    return "; ".join(
+        f"{folder} ({n} file{'s' if n != 1 else ''})" for folder, n in sorted(folders.items())
+    )
+
+
 def write_report(results: Iterable[NotebookResult], path: Path) -> Path:
     """Write the execution report (one row per notebook) as CSV; the book publishes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -374,7 +393,7 @@ def write_report(results: Iterable[NotebookResult], path: Path) -> Path:
                     r.status,
                     f"{r.seconds:.1f}",
                     r.key,
-                    "; ".join(r.reads) if r.reads else "",
+                    _summarise_reads(r.reads),
                 ]
             )
     return path
