@@ -130,3 +130,20 @@ def test_p_columns_are_formatted_and_other_columns_left_alone():
     assert shown["p_holm"].tolist() == ["1.0000", "–"]
     assert shown["pinp"].tolist() == [0.00001, 2.0]
     assert table["p"].dtype == float  # the input is not modified
+
+
+def test_verdict_heatmap_counts_each_cell_and_colours_by_share():
+    claims = pd.DataFrame(
+        {
+            "section": ["3.1", "3.1", "3.1", "3.5"],
+            "verdict": ["consistent", "consistent", "discrepancy", "not-verifiable"],
+        }
+    )
+    fig = figures.verdict_heatmap(claims)
+    ax = fig.axes[0]
+    annotations = [t.get_text() for t in ax.texts]
+    assert annotations == ["2", "1", "0", "0", "0", "1"]  # row by row, verdicts in order
+    shares = ax.collections[0].get_array().reshape(2, 3)
+    assert shares[0].tolist() == pytest.approx([2 / 3, 1 / 3, 0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(figures.VERDICT_ORDER)
+    plt.close(fig)

@@ -34,6 +34,7 @@ __all__ = [
     "BMD_PANELS",
     "EVIDENCE_LABELS",
     "SIGNIFICANCE_LEVELS",
+    "VERDICT_ORDER",
     "badge",
     "bmd_panels",
     "category_bars",
@@ -48,6 +49,7 @@ __all__ = [
     "significance_label",
     "significance_marks",
     "use_style",
+    "verdict_heatmap",
     "visit_means",
 ]
 
@@ -809,4 +811,50 @@ def rho_curves(
     axes[0][0].set_ylabel("between-arm p (two-sided)")
     fig.legend(*axes[0][0].get_legend_handles_labels(), loc="lower center", ncol=3)
     fig.tight_layout(rect=(0, 0.08, 1, 1))
+    return fig
+
+
+VERDICT_ORDER = ("consistent", "discrepancy", "not-verifiable")
+
+
+def verdict_heatmap(claims: pd.DataFrame, *, rows: str = "section") -> mpl.figure.Figure:
+    """Verdicts of the claims audit as a heat map: one row per ``rows`` value.
+
+    Colour is the share of that row's claims with each verdict (so a section with few
+    claims reads as clearly as one with many); each cell is annotated with its count.
+    Drawn with ``seaborn.heatmap``.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        ``milkbone.audit.verify()`` output (columns ``verdict`` and ``rows``).
+    rows : str, default "section"
+        Column whose values make the rows, e.g. ``"check_kind"``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import seaborn as sns
+
+    counts = pd.crosstab(claims[rows], claims["verdict"]).reindex(
+        columns=list(VERDICT_ORDER), fill_value=0
+    )
+    share = counts.div(counts.sum(axis=1), axis=0)
+    fig, ax = plt.subplots(figsize=(7.0, 0.32 * len(counts) + 1.2))
+    sns.heatmap(
+        share,
+        annot=counts,
+        fmt="d",
+        cmap="viridis",
+        vmin=0,
+        vmax=1,
+        cbar_kws={"label": "share of the row's claims"},
+        linewidths=0.5,
+        ax=ax,
+    )
+    ax.set(xlabel="verdict", ylabel=rows.replace("_", " "))
+    ax.grid(False)
+    ax.tick_params(axis="x", rotation=0)
+    fig.tight_layout()
     return fig
