@@ -44,10 +44,9 @@ def test_data_change_reexecutes_exactly_the_notebooks_that_read_it(tmp_path):
     assert first[0].reads == ["data/alpha.csv"]
     assert (root / "notebooks" / "alpha.ipynb").exists()
 
-    assert _statuses(build.execute_notebooks(root=root, echo=lines.append)) == {
-        "alpha": "cached",
-        "beta": "cached",
-    }
+    cached = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(cached) == {"alpha": "cached", "beta": "cached"}
+    assert [r.reads for r in cached] == [["data/alpha.csv"], ["data/beta.csv"]]
 
     (root / "data" / "beta.csv").write_text("x\n2\n")
     again = build.execute_notebooks(root=root, echo=lines.append)

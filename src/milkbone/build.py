@@ -25,9 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import _paths
@@ -146,13 +147,21 @@ def is_up_to_date(
     The inputs are the notebook source, the package source (``package`` hash), the
     parameters and the content of every data file the last run read.
     """
+    return _fresh_entry(source, parameters=parameters, package=package, root=root) is not None
+
+
+def _fresh_entry(
+    source: Path, *, parameters: Mapping[str, object], package: str, root: Path
+) -> dict | None:
+    """The cache entry of ``source`` if its inputs are unchanged, else None."""
     cache = _cache_file(source, root)
     if not cache.exists() or not output_path(source).exists():
-        return False
+        return None
     entry = json.loads(cache.read_text())
     if entry.get("key") != _static_key(source, parameters, package):
-        return False
-    return all(_file_hash(root / path) == digest for path, digest in entry["reads"].items())
+        return None
+    unchanged = all(_file_hash(root / path) == digest for path, digest in entry["reads"].items())
+    return entry if unchanged else None
 
 
 def _failure_from(error: BaseException) -> NotebookFailure:
@@ -330,17 +339,22 @@ def execute_notebooks(
     sources = [Path(s).resolve() for s in (sources or notebook_sources(root / "notebooks"))]
     parameters = dict(parameters or {})
     package = package_hash()
+    inputs = {"parameters": parameters, "package": package, "root": root}
     results: dict[str, NotebookResult] = {}
     pending = []
     for source in sources:
-        if not force and is_up_to_date(source, parameters=parameters, package=package, root=root):
-            entry = json.loads(_cache_file(source, root).read_text())
-            results[source.stem] = NotebookResult(
-                source.stem, "cached", entry.get("seconds", 0.0), key=entry["key"]["source"][:12]
-            )
-            _print_line(results[source.stem], echo)
-        else:
+        entry = None if force else _fresh_entry(source, **inputs)
+        if entry is None:
             pending.append(source)
+            continue
+        results[source.stem] = NotebookResult(
+            source.stem,
+            "cached",
+            entry.get("seconds", 0.0),
+            key=entry["key"]["source"][:12],
+            reads=sorted(entry["reads"]),
+        )
+        _print_line(results[source.stem], echo)
     if pending:
         workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
         echo(f"executing {len(pending)} notebook(s) on {workers} worker(s)")
@@ -399,14 +413,6 @@ def write_report(results: Iterable[NotebookResult], path: Path) -> Path:
     return path
 
 
-def merge_reads(results: list[NotebookResult], root: Path) -> None:
-    """Fill ``reads`` of cached results from their cache entries (for the report)."""
-    for r in results:
-        if r.status == "cached":
-            cache = _cache_dir(root) / f"{r.notebook}.json"
-            r.reads = sorted(json.loads(cache.read_text())["reads"])
-
-
 def build_book(*, root: Path | None = None, echo: Callable[[str], None] = print) -> Path:
     """Run ``jupyter-book build`` with warnings as errors; return the HTML folder.
 
@@ -444,12 +450,4 @@ def build_book(*, root: Path | None = None, echo: Callable[[str], None] = print)
 
 def summary(results: list[NotebookResult]) -> dict[str, int]:
     """Counts of notebooks per status."""
-    counts: dict[str, int] = {}
-    for r in results:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    return counts
-
-
-def results_as_dicts(results: list[NotebookResult]) -> list[dict[str, object]]:
-    """Results as plain dictionaries (for JSON)."""
-    return [asdict(r) for r in results]
+    return dict(Counter(r.status for r in results))

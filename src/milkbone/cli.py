@@ -65,7 +65,6 @@ def command_build(args: argparse.Namespace) -> int:
         shutil.rmtree(html, ignore_errors=True)  # a stale site must not look current
         print(f"milkbone build: {error}", file=sys.stderr)
         return 1
-    build.merge_reads(results, _paths.ROOT)
     build.write_report(results, _paths.GENERATED / build.REPORT_NAME)
     if args.no_book:
         return 0
