@@ -121,6 +121,15 @@ def test_run_refuses_an_unknown_parameter(tmp_path, capsys):
     assert "has no parameter sede; its parameters are: factor" in capsys.readouterr().err
 
 
+def test_parameter_names_come_from_the_tagged_cell(tmp_path):
+    source = tmp_path / "p.py"
+    source.write_text(
+        '# %%\nignored = 0\n\n# %% tags=["parameters"]\n'
+        "seed = 2025  # a = b in a comment\nalpha: float = 0.05\n"
+    )
+    assert cli._notebook_parameters(source) == ["seed", "alpha"]
+
+
 def test_run_refuses_a_missing_notebook(tmp_path, capsys):
     assert cli.main(["run", str(tmp_path / "nope.py")]) == 2
     assert "no notebook" in capsys.readouterr().err

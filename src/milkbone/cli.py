@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import sys
 import time
@@ -32,12 +33,11 @@ def _notebook_parameters(source: Path) -> list[str]:
     notebook = jupytext.read(source)
     for cell in notebook.cells:
         if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            names = []
-            for line in cell.source.splitlines():
-                name = line.split("=")[0].strip() if "=" in line else ""
-                if name.isidentifier():
-                    names.append(name)
-            return names
+            return [
+                node.target.id if isinstance(node, ast.AnnAssign) else node.targets[0].id
+                for node in ast.parse(cell.source).body
+                if isinstance(node, ast.Assign | ast.AnnAssign)
+            ]
     return []
 
 
