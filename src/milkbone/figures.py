@@ -186,8 +186,12 @@ def evidence_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["key", "value", "evidence"])
 
 
-def _caption_markdown(caption: str, evidence: str) -> str:
-    return f"{badge(evidence)} **{EVIDENCE_LABELS[evidence]}.** {caption}"
+def _caption_markdown(caption: str, evidence: str | Iterable[str]) -> str:
+    """``{badges} **Label and Label.** caption``: the caption of a figure or table."""
+    levels = [evidence] if isinstance(evidence, str) else list(evidence)
+    badges = " ".join(badge(level) for level in levels)  # badge() checks each level
+    labels = " and ".join(EVIDENCE_LABELS[level] for level in levels)
+    return f"{badges} **{labels}.** {caption}"
 
 
 def _display_markdown(text: str) -> None:
@@ -288,12 +292,7 @@ def show_table(
     hide_index : bool, default True
         Hide the row index.
     """
-    levels = [evidence] if isinstance(evidence, str) else list(evidence)
-    for level in levels:
-        _check_evidence(level)
-    badges = " ".join(badge(level) for level in levels)
-    labels = " and ".join(EVIDENCE_LABELS[level] for level in levels)
-    _display_markdown(f"{badges} **{labels}.** {caption}")
+    _display_markdown(_caption_markdown(caption, evidence))
     from IPython.display import HTML, display
 
     table = _disclosure.guard(table).rename_axis(index=None, columns=None)
