@@ -38,7 +38,8 @@ daily_volume_ml = 400  # milk drunk per day (paper §2.2)
 milk_density_g_per_ml = 1.03  # assumed: Table 1 is per 100 g, the dose is in mL
 
 # %%
-from milkbone import design, figures, published
+from milkbone import figures, published
+from milkbone.analysis import design
 
 figures.use_style()
 

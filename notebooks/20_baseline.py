@@ -48,7 +48,8 @@ balance_threshold = (
 
 # %%
 import pandas as pd
-from milkbone import audit, clinical, cohort, figures, mirror, published
+from milkbone import audit, cohort, figures, published
+from milkbone.analysis import clinical, mirror
 
 figures.use_style()
 

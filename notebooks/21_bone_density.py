@@ -48,7 +48,8 @@ import tempfile
 
 import numpy as np
 import pandas as pd
-from milkbone import audit, clinical, cohort, figures, mirror, published
+from milkbone import audit, cohort, figures, published
+from milkbone.analysis import clinical, mirror
 from scipy import stats
 
 figures.use_style()

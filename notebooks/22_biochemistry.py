@@ -49,7 +49,8 @@ ancova_month = 6  # follow-up visit of the baseline-adjusted comparison
 
 # %%
 import pandas as pd
-from milkbone import audit, clinical, cohort, figures, mirror, published
+from milkbone import audit, cohort, figures, published
+from milkbone.analysis import clinical, mirror
 
 figures.use_style()
 

@@ -46,7 +46,8 @@ rho_for_power = 0.9  # baseline-follow-up correlation for the change-score power
 # %%
 import numpy as np
 import pandas as pd
-from milkbone import figures, published, reanalysis
+from milkbone import figures, published
+from milkbone.analysis import reanalysis
 
 figures.use_style()
 

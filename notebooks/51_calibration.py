@@ -46,7 +46,8 @@ import json
 
 import numpy as np
 import pandas as pd
-from milkbone import clinical, cohort, figures, mirror, published
+from milkbone import cohort, figures, published
+from milkbone.analysis import clinical, mirror
 
 figures.use_style()
 

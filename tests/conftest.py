@@ -20,6 +20,6 @@ def pytest_configure(config):
     """
     if hasattr(config, "workerinput"):
         return
-    from milkbone import _paths, cli, cohort
+    from milkbone import cli, cohort, paths
 
-    cohort.simulate(seed=cli.DEFAULT_SEED, out=_paths.SIMULATED)
+    cohort.simulate(seed=cli.DEFAULT_SEED, out=paths.SIMULATED)

@@ -17,8 +17,8 @@ from scipy import stats
 from statsmodels.stats.contingency_tables import Table
 
 from milkbone import audit
-from milkbone._checks import _welch_dof
-from milkbone._parse import decimals, parse_number
+from milkbone.audit.checks import _welch_dof
+from milkbone.published.parse import decimals, parse_number
 
 N_HCM, N_CM = 51, 46
 
@@ -342,7 +342,7 @@ class TestCheckTTest:
         assert res.loc["welch", "recomputed_high"] == pytest.approx(max(ps), abs=1e-3)
 
     def test_welch_dof_range_against_grid(self):
-        from milkbone._checks import _welch_dof_range
+        from milkbone.audit.checks import _welch_dof_range
 
         # Reference: a 201² grid. With n1 = n2 = 15 the maximum 28 = n1 + n2 − 2 sits
         # inside the box (equal variances); with n 20/10 it does not, so it is a corner.

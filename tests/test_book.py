@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from milkbone import _paths, build
+from milkbone import build, paths
 
 pytestmark = pytest.mark.slow
 
@@ -18,13 +18,13 @@ def built_site():
     """Run ``milkbone build`` exactly as ``make book`` does; reuses the notebook cache."""
     completed = subprocess.run(
         [sys.executable, "-m", "milkbone.cli", "build"],
-        cwd=_paths.ROOT,
+        cwd=paths.ROOT,
         capture_output=True,
         text=True,
         timeout=1800,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    return _paths.BUILD / "html"
+    return paths.BUILD / "html"
 
 
 def _page(site, stem):

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from milkbone import _paths, build, cli
+from milkbone import build, cli, paths
 
 READER = """\
 # %% tags=["parameters"]
 factor = 1
 
 # %%
-from milkbone import _paths
+from milkbone import paths
 
-text = _paths.record_read("data/{name}.csv").read_text()
+text = paths.record_read("data/{name}.csv").read_text()
 """
 
 
@@ -154,7 +154,7 @@ def test_run_leaves_the_callers_environment_alone(tmp_path, monkeypatch):
 
     source = tmp_path / "plain.py"
     source.write_text('# %% tags=["parameters"]\nfactor = 1\n\n# %%\nfactor * 2\n')
-    monkeypatch.delenv(_paths.READ_LOG_VARIABLE, raising=False)
+    monkeypatch.delenv(paths.READ_LOG_VARIABLE, raising=False)
     before = dict(os.environ)
     output = tmp_path / "out.ipynb"
     assert cli.main(["run", str(source), "-o", str(output), "-p", "factor", "3"]) == 0
@@ -172,7 +172,7 @@ def test_reads_of_files_gone_after_the_run_are_not_inputs(tmp_path):
         + "with tempfile.TemporaryDirectory() as folder:\n"
         + "    scratch = pathlib.Path(folder, 'scratch.csv')\n"
         + "    scratch.write_text('x')\n"
-        + "    _paths.record_read(scratch)\n"
+        + "    paths.record_read(scratch)\n"
     )
     (result,) = build.execute_notebooks(root=root, echo=lambda line: None)
     assert result.reads == ["data/alpha.csv"]

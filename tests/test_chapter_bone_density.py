@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from milkbone import _paths, cli, cohort
+from milkbone import cli, cohort, paths
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ IDS = [Path(p).stem for p in NOTEBOOKS]
 
 def _run(tmp_path: Path, notebook: str, *parameters: str) -> dict:
     out = tmp_path / f"{Path(notebook).stem}.ipynb"
-    code = cli.main(["run", str(_paths.ROOT / notebook), "-o", str(out), *parameters])
+    code = cli.main(["run", str(paths.ROOT / notebook), "-o", str(out), *parameters])
     assert code == 0, f"{notebook} failed"
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -49,9 +49,9 @@ def _glued(notebook: dict) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def default_cohort():
-    if not (_paths.SIMULATED / cohort.DATASET_FILE).is_file():
-        cohort.simulate(seed=2025, out=_paths.SIMULATED)
-    return _paths.SIMULATED
+    if not (paths.SIMULATED / cohort.DATASET_FILE).is_file():
+        cohort.simulate(seed=2025, out=paths.SIMULATED)
+    return paths.SIMULATED
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
@@ -89,7 +89,7 @@ def test_chapter_runs_on_another_seed(tmp_path, notebook):
 def _sha256_of_default_visits() -> str:
     import hashlib
 
-    return hashlib.sha256((_paths.SIMULATED / cohort.VISITS_FILE).read_bytes()).hexdigest()
+    return hashlib.sha256((paths.SIMULATED / cohort.VISITS_FILE).read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)

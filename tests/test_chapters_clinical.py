@@ -15,12 +15,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from milkbone import _paths, cli, cohort
+from milkbone import cli, cohort, paths
 
 pytestmark = pytest.mark.slow
 
-BASELINE = _paths.ROOT / "notebooks" / "20_baseline.py"
-BIOCHEMISTRY = _paths.ROOT / "notebooks" / "22_biochemistry.py"
+BASELINE = paths.ROOT / "notebooks" / "20_baseline.py"
+BIOCHEMISTRY = paths.ROOT / "notebooks" / "22_biochemistry.py"
 
 
 def _run(source, out, *parameters):
@@ -82,7 +82,7 @@ def seven(tmp_path_factory):
 def real(tmp_path_factory):
     """The default simulated cohort, copied and labelled as real data."""
     folder = tmp_path_factory.mktemp("real") / "real"
-    shutil.copytree(_paths.SIMULATED, folder)
+    shutil.copytree(paths.SIMULATED, folder)
     meta = json.loads((folder / "dataset.json").read_text())
     meta["kind"] = "real"
     (folder / "dataset.json").write_text(json.dumps(meta))

@@ -11,7 +11,7 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.anova import AnovaRM
 
-from milkbone import clinical
+from milkbone.analysis import clinical
 
 SEED = 20250607
 

@@ -19,7 +19,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from milkbone import _simulate, cohort
+from milkbone import cohort
+from milkbone.cohort import simulation as _simulate
 
 PUBLISHED_DIR = Path(__file__).resolve().parents[1] / "data" / "published"
 SEED = 2025

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from milkbone import design
+from milkbone.analysis import design
 
 
 def _milk():

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from milkbone import _paths, cli
+from milkbone import cli, paths
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,7 @@ def _png_outputs(path):
 
 
 def test_bone_density_chapter_is_reproducible(tmp_path):
-    source = _paths.NOTEBOOKS / "21_bone_density.py"
+    source = paths.NOTEBOOKS / "21_bone_density.py"
     runs = [tmp_path / "first.ipynb", tmp_path / "second.ipynb"]
     for run in runs:
         assert cli.main(["run", str(source), "-o", str(run)]) == 0

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from milkbone import mirror, published
+from milkbone import published
+from milkbone.analysis import mirror
 
 
 @pytest.fixture

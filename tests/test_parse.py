@@ -5,7 +5,7 @@ Expected values are the printed numbers read by hand from the paper's text.
 
 import pytest
 
-from milkbone._parse import (
+from milkbone.published.parse import (
     MeanSD,
     decimals,
     parse_mean_sd,

@@ -1,7 +1,7 @@
 """Tests of milkbone.published and the files of data/published/.
 
 Expected values are the paper's printed numbers, read by hand from its text
-(milkbone._paths.PAPER); counts of rows were made by counting the printed rows.
+(milkbone.paths.PAPER); counts of rows were made by counting the printed rows.
 """
 
 import csv
@@ -11,23 +11,23 @@ import shutil
 import pandas as pd
 import pytest
 
-from milkbone import _paths, published
-from milkbone._parse import parse_mean_sd, parse_number, parse_p_value
+from milkbone import paths, published
+from milkbone.published.parse import parse_mean_sd, parse_number, parse_p_value
 
 VERDICT_COLUMNS = ["evidence", "recomputed_value", "verdict", "note"]
 
 
 @pytest.fixture(scope="module")
 def paper_text():
-    if not _paths.PAPER.exists():
-        pytest.skip(f"the paper's text is not available at {_paths.PAPER}")
-    return _paths.PAPER.read_text(encoding="utf-8")
+    if not paths.PAPER.exists():
+        pytest.skip(f"the paper's text is not available at {paths.PAPER}")
+    return paths.PAPER.read_text(encoding="utf-8")
 
 
 @pytest.fixture()
 def copy(tmp_path):
     """A private copy of data/published/ that a test may corrupt."""
-    for path in _paths.PUBLISHED.iterdir():
+    for path in paths.PUBLISHED.iterdir():
         if path.suffix in (".csv", ".json"):
             shutil.copy(path, tmp_path / path.name)
     return tmp_path
@@ -393,10 +393,10 @@ def test_claim_ids_must_be_unique(monkeypatch):
 def test_every_column_is_described_and_vice_versa():
     package = published.datapackage()
     names = [r["path"] for r in package["resources"]]
-    on_disk = sorted(p.name for p in _paths.PUBLISHED.glob("*.csv"))
+    on_disk = sorted(p.name for p in paths.PUBLISHED.glob("*.csv"))
     assert sorted(names) == on_disk
     for resource in package["resources"]:
-        with open(_paths.PUBLISHED / resource["path"], encoding="utf-8") as handle:
+        with open(paths.PUBLISHED / resource["path"], encoding="utf-8") as handle:
             header = next(csv.reader(handle))
         fields = [f["name"] for f in resource["schema"]["fields"]]
         assert header == fields, resource["path"]
@@ -483,7 +483,7 @@ def test_loaders_return_copies():
 
 def test_every_file_read_is_recorded(copy, monkeypatch, tmp_path):
     log = tmp_path / "reads.log"
-    monkeypatch.setenv(_paths.READ_LOG_VARIABLE, str(log))
+    monkeypatch.setenv(paths.READ_LOG_VARIABLE, str(log))
     published.table(4, folder=copy)
     read = log.read_text(encoding="utf-8").split()
     assert read == [str(copy / "datapackage.json"), str(copy / "table4_vitamin_d_categories.csv")]

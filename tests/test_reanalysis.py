@@ -15,7 +15,8 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.power import TTestIndPower
 
-from milkbone import published, reanalysis
+from milkbone import published
+from milkbone.analysis import reanalysis
 
 SD_L14 = (0.123, 0.107)  # Table 2, L1-4 BMD, HCM and CM
 

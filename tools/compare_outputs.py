@@ -1,4 +1,4 @@
-"""Snapshot the book's results and compare two snapshots (issue 9: "the refactor changes no result").
+"""Snapshot the book's results and compare two snapshots (issue 9: the refactor changes no result).
 
 A snapshot holds every glued value of every executed notebook (key → text/plain), the
 sha256 of every saved figure image, and the sha256 of the committed claims registry and

@@ -21,9 +21,9 @@ from __future__ import annotations
 import csv
 import re
 
-from milkbone._parse import parse_mean_sd, parse_number, parse_p_value, split_footnote_mark
-from milkbone._paths import PAPER, PUBLISHED
+from milkbone.paths import PAPER, PUBLISHED
 from milkbone.published import CHECK_KINDS, CLAIM_COLUMNS  # one vocabulary, one column list
+from milkbone.published.parse import parse_mean_sd, parse_number, parse_p_value, split_footnote_mark
 
 GROUP_SIZE = {"HCM": 51, "CM": 46}
 MEASURES = {  # printed label (Tables 2 and 3) -> slug

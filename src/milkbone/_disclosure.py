@@ -39,7 +39,7 @@ def guard(table: pd.DataFrame) -> pd.DataFrame:
     """
     if not is_real():
         return table
-    from . import clinical
+    from milkbone.analysis import clinical
 
     clinical.aggregate_only(table)
     counts = [c for c in table.columns if _COUNT_COLUMN.match(str(c))]

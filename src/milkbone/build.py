@@ -3,7 +3,7 @@
 A notebook is re-executed only when one of its inputs changed. Its cache key
 covers the notebook source, the ``milkbone`` package source, the parameters,
 and every data file the notebook *read* during its last run (recorded by
-``milkbone._paths.record_read``): a changed data file re-executes exactly the
+``milkbone.paths.record_read``): a changed data file re-executes exactly the
 notebooks that read it. Jupyter Book's own cache ignores data files; this one
 does not, which is why the book is built with ``execute_notebooks: off``.
 
@@ -31,7 +31,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import _paths
+from milkbone import paths
 
 __all__ = [
     "BuildError",
@@ -76,7 +76,7 @@ class NotebookResult:
 
 def notebook_sources(folder: Path | None = None) -> list[Path]:
     """The jupytext ``.py`` sources in ``folder`` (default ``notebooks/``), in book order."""
-    folder = folder or _paths.NOTEBOOKS
+    folder = folder or paths.NOTEBOOKS
     return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
@@ -253,7 +253,7 @@ def _execute_one(
         unexecuted, executed = scratch_path / f"{name}.in.ipynb", scratch_path / f"{name}.ipynb"
         nbformat.write(notebook, unexecuted)
         kernel_environment = {
-            _paths.READ_LOG_VARIABLE: str(read_log),
+            paths.READ_LOG_VARIABLE: str(read_log),
             "MILKBONE_ROOT": str(root_path),
             "MILKBONE_NOTEBOOK": _relative(source_path, root_path),
             "MILKBONE_PARAMETERS": json.dumps(parameters, sort_keys=True),
@@ -335,7 +335,7 @@ def execute_notebooks(
     BuildError
         If any notebook failed; its name, cell and error are in the message.
     """
-    root = (root or _paths.ROOT).resolve()
+    root = (root or paths.ROOT).resolve()
     sources = [Path(s).resolve() for s in (sources or notebook_sources(root / "notebooks"))]
     parameters = dict(parameters or {})
     package = package_hash()
@@ -421,7 +421,7 @@ def build_book(*, root: Path | None = None, echo: Callable[[str], None] = print)
     BuildError
         If Sphinx reports any warning or error (``-W -n --keep-going``).
     """
-    root = (root or _paths.ROOT).resolve()
+    root = (root or paths.ROOT).resolve()
     html = root / "_build" / "html"
     command = [
         sys.executable,

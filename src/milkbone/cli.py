@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import _paths, build
+from milkbone import build, paths
 
 __all__ = ["main"]
 
@@ -43,11 +43,11 @@ def _notebook_parameters(source: Path) -> list[str]:
 
 def _simulate_default_cohort(echo) -> None:
     """Write and validate the default simulated cohort the notebooks read."""
-    from . import cohort
+    from milkbone import cohort
 
     start = time.perf_counter()
-    cohort.simulate(seed=DEFAULT_SEED, out=_paths.SIMULATED)
-    problems = cohort.validate(_paths.SIMULATED)
+    cohort.simulate(seed=DEFAULT_SEED, out=paths.SIMULATED)
+    problems = cohort.validate(paths.SIMULATED)
     if problems:
         listed = "\n".join(f"  {problem}" for problem in problems[:10])
         raise build.BuildError(f"the simulated cohort does not pass validation:\n{listed}")
@@ -57,7 +57,7 @@ def _simulate_default_cohort(echo) -> None:
 
 def command_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    html = _paths.BUILD / "html"
+    html = paths.BUILD / "html"
     try:
         _simulate_default_cohort(print)
         results = build.execute_notebooks(force=args.force, workers=args.workers)
@@ -65,7 +65,7 @@ def command_build(args: argparse.Namespace) -> int:
         shutil.rmtree(html, ignore_errors=True)  # a stale site must not look current
         print(f"milkbone build: {error}", file=sys.stderr)
         return 1
-    build.write_report(results, _paths.GENERATED / build.REPORT_NAME)
+    build.write_report(results, paths.GENERATED / build.REPORT_NAME)
     if args.no_book:
         return 0
     try:
@@ -97,12 +97,12 @@ def command_run(args: argparse.Namespace) -> int:
         )
         return 2
     destination = (
-        Path(args.output) if args.output else _paths.BUILD / "runs" / f"{source.stem}.ipynb"
+        Path(args.output) if args.output else paths.BUILD / "runs" / f"{source.stem}.ipynb"
     )
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
     result = build._execute_one(
-        str(source), parameters, str(_paths.ROOT), build.package_hash(), str(destination)
+        str(source), parameters, str(paths.ROOT), build.package_hash(), str(destination)
     )
     build._print_line(result, print)
     if result.status == "failed":
@@ -112,19 +112,19 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_simulate(args: argparse.Namespace) -> int:
-    from . import cohort
+    from milkbone import cohort
 
     return cohort.main_simulate(seed=args.seed, out=Path(args.out))
 
 
 def command_validate(args: argparse.Namespace) -> int:
-    from . import cohort
+    from milkbone import cohort
 
     return cohort.main_validate(Path(args.data_dir))
 
 
 def command_verify(args: argparse.Namespace) -> int:
-    from . import audit
+    from milkbone import audit
 
     return audit.main_verify(strict=args.strict, out=Path(args.out))
 
@@ -158,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("simulate", help="write the calibrated simulated cohort")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    p.add_argument("--out", default=str(_paths.SIMULATED))
+    p.add_argument("--out", default=str(paths.SIMULATED))
     p.set_defaults(handler=command_simulate)
 
     p = commands.add_parser("validate", help="check a participant data folder against the schema")
@@ -169,7 +169,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict", action="store_true", help="exit 1 if a verdict differs from the registry"
     )
-    p.add_argument("--out", default=str(_paths.BUILD / "audit" / "claims.csv"))
+    p.add_argument("--out", default=str(paths.BUILD / "audit" / "claims.csv"))
     p.set_defaults(handler=command_verify)
     return main_parser
 

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from . import EVIDENCE_LEVELS, _disclosure, _paths
+from milkbone import EVIDENCE_LEVELS, _disclosure, paths
 
 __all__ = [
     "ARM_OFFSET",
@@ -250,7 +250,7 @@ def save(
         raise ValueError(f"figure name {name!r} must be lower-case letters, digits, underscores")
     if evidence == "simulated":
         _mark_simulated(fig)
-    folder = Path(directory) if directory is not None else _paths.FIGURES
+    folder = Path(directory) if directory is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})

@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq, minimize
 
-from milkbone._schema import (
+from milkbone.cohort.schema import (
     BMD_COLUMNS,
     GROUPS,
     MONTHS,

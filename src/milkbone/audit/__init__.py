@@ -47,9 +47,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from milkbone import VERDICTS, _checks, _parse, _paths, published
-from milkbone._checks import *  # noqa: F403  (the check library, re-exported whole: __all__)
-from milkbone._checks import (
+from milkbone import VERDICTS, paths, published
+from milkbone._validate import require_columns, require_values
+from milkbone.audit import checks as _checks
+from milkbone.audit.checks import *  # noqa: F403  (the check library, re-exported whole: __all__)
+from milkbone.audit.checks import (
     Interval,
     check_ci_significance,
     check_count,
@@ -73,7 +75,7 @@ from milkbone._checks import (
     p_value_z,
     printed_interval,
 )
-from milkbone._validate import require_columns, require_values
+from milkbone.published import parse as _parse
 
 __all__ = [
     *_checks.__all__,
@@ -1048,11 +1050,11 @@ def write_verdicts(path: str | Path | None = None) -> pd.DataFrame:
 
     >>> import shutil, tempfile
     >>> copy = Path(tempfile.mkdtemp()) / "claims.csv"
-    >>> _ = shutil.copy(_paths.PUBLISHED / "claims.csv", copy)
+    >>> _ = shutil.copy(paths.PUBLISHED / "claims.csv", copy)
     >>> int(write_verdicts(copy)["verdict"].eq("pending").sum())
     0
     """
-    target = Path(path) if path is not None else _paths.PUBLISHED / "claims.csv"
+    target = Path(path) if path is not None else paths.PUBLISHED / "claims.csv"
     registry = pd.read_csv(target, dtype=str, keep_default_na=False, encoding="utf-8")
     filled = verify(registry)
     _write(filled, target)

@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from milkbone import _paths
+from milkbone import paths
 
 __all__ = [
     "CHECK_KINDS",
@@ -135,12 +135,12 @@ _PANDAS_TYPES = {"string": "str", "number": "float64", "integer": "Int64"}
 
 # ------------------------------------------------------------------ loading
 def _folder(folder: str | Path | None) -> Path:
-    return _paths.PUBLISHED if folder is None else _paths.resolve(folder)
+    return paths.PUBLISHED if folder is None else paths.resolve(folder)
 
 
 @functools.cache
 def _descriptor(folder: Path) -> dict:
-    path = _paths.record_read(folder / "datapackage.json")
+    path = paths.record_read(folder / "datapackage.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -223,7 +223,7 @@ def _describe_failures(error: pa.errors.SchemaErrors, path: Path) -> str:
 @functools.cache
 def _load(name: str, folder: Path) -> pd.DataFrame:
     resource = _resource(name, folder)
-    path = _paths.record_read(folder / resource["path"])
+    path = paths.record_read(folder / resource["path"])
     if not path.exists():
         raise ValueError(f"{path} is missing; it is listed in datapackage.json as {name!r}")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")

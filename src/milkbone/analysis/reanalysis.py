@@ -30,7 +30,7 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import TTestIndPower
 
-from ._validate import require_columns
+from milkbone._validate import require_columns
 
 __all__ = [
     "between_arm_by_rho",

@@ -29,10 +29,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from milkbone import EVIDENCE_LEVELS, clinical
-from milkbone._parse import decimals
+from milkbone import EVIDENCE_LEVELS
 from milkbone._validate import require_columns, require_values
-from milkbone.clinical import GROUPS
+from milkbone.analysis import clinical
+from milkbone.analysis.clinical import GROUPS
+from milkbone.published.parse import decimals
 
 __all__ = [
     "category_table",

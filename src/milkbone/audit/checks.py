@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
-from milkbone import _parse
+from milkbone.published import parse as _parse
 
 __all__ = [
     "CHECK_COLUMNS",

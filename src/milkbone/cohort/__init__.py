@@ -68,8 +68,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from milkbone import __version__, _disclosure, _paths, _simulate
-from milkbone._schema import (
+from milkbone import __version__, _disclosure, paths
+from milkbone.cohort import simulation as _simulate
+from milkbone.cohort.schema import (
     BMI_TOLERANCE,
     GROUPS,
     MONTHS,
@@ -227,7 +228,7 @@ def _read_csv(path: Path, file: str, problems: list[Problem]) -> pd.DataFrame | 
     if not path.is_file():
         problems.append(Problem(file, None, None, "file is missing"))
         return None
-    text = _paths.record_read(path).read_text(encoding="utf-8-sig")
+    text = paths.record_read(path).read_text(encoding="utf-8-sig")
     if not text.strip():
         problems.append(Problem(file, None, None, "file is empty"))
         return None
@@ -404,7 +405,7 @@ def _dataset_problems(data_dir: Path) -> tuple[list[Problem], dict | None]:
     path = data_dir / DATASET_FILE
     if not path.is_file():
         return [Problem(DATASET_FILE, None, None, "file is missing")], None
-    text = _paths.record_read(path).read_text(encoding="utf-8")
+    text = paths.record_read(path).read_text(encoding="utf-8")
     try:
         info = json.loads(text)
     except json.JSONDecodeError as error:
@@ -578,7 +579,7 @@ def validate(data_dir: str | Path) -> list[Problem]:
     ['dataset.json: file is missing', 'participants.csv: file is missing',
      'visits.csv: file is missing']
     """
-    data_dir = _paths.resolve(data_dir)
+    data_dir = paths.resolve(data_dir)
     if not data_dir.is_dir():
         return [Problem(str(data_dir), None, None, "folder does not exist")]
     problems, _ = _dataset_problems(data_dir)
@@ -640,7 +641,7 @@ def main_validate(data_dir: str | Path) -> int:
     )
     kind = "simulated" if cohort.simulated else "real"
     print(
-        f"OK: {_paths.resolve(data_dir)} ({kind}): {len(people)} participants "
+        f"OK: {paths.resolve(data_dir)} ({kind}): {len(people)} participants "
         f"({len(completers)} completers: {sizes}; {len(people) - len(completers)} withdrawn), "
         f"{len(cohort.visits)} visits."
     )
@@ -668,9 +669,9 @@ def dataset_info(data_dir: str | Path) -> dict:
     >>> dataset_info(folder)["source"]
     'hospital'
     """
-    problems, info = _dataset_problems(_paths.resolve(data_dir))
+    problems, info = _dataset_problems(paths.resolve(data_dir))
     if info is None:
-        raise ValueError(f"{_paths.resolve(data_dir)}: {problems[0]}")
+        raise ValueError(f"{paths.resolve(data_dir)}: {problems[0]}")
     return info
 
 
@@ -690,12 +691,12 @@ def check_reproducible(data_dir: str | Path) -> pd.DataFrame:
     import hashlib
     import tempfile
 
-    data_dir = _paths.resolve(data_dir)
+    data_dir = paths.resolve(data_dir)
     files = [PARTICIPANTS_FILE, VISITS_FILE, DATASET_FILE]
 
     def digests(folder: Path) -> list[str]:
         return [
-            hashlib.sha256(_paths.record_read(folder / f).read_bytes()).hexdigest() for f in files
+            hashlib.sha256(paths.record_read(folder / f).read_bytes()).hexdigest() for f in files
         ]
 
     info = dataset_info(data_dir)
@@ -762,7 +763,7 @@ def load(data_dir: str | Path) -> Cohort:
     participants.csv: file is missing
     visits.csv: file is missing
     """
-    data_dir = _paths.resolve(data_dir)
+    data_dir = paths.resolve(data_dir)
     problems = validate(data_dir)
     if problems:
         count = len(problems)
@@ -772,14 +773,14 @@ def load(data_dir: str | Path) -> Cohort:
         )
     simulated = is_simulated(data_dir)
     people = pd.read_csv(
-        _paths.record_read(data_dir / PARTICIPANTS_FILE), dtype={"participant": str, "group": str}
+        paths.record_read(data_dir / PARTICIPANTS_FILE), dtype={"participant": str, "group": str}
     )
     people = people[[f.name for f in PARTICIPANT_FIELDS]]
     people["age"] = people["age"].astype("Int64")
     people["withdrawn"] = people["withdrawn"].astype(bool)
     for column in ("height", "weight", "menopause_duration"):
         people[column] = people[column].astype(float)
-    visits = pd.read_csv(_paths.record_read(data_dir / VISITS_FILE), dtype={"participant": str})
+    visits = pd.read_csv(paths.record_read(data_dir / VISITS_FILE), dtype={"participant": str})
     visits = visits[[f.name for f in VISIT_FIELDS]]
     visits["month"] = visits["month"].astype("int64")
     for column in MEASURES:
@@ -1119,7 +1120,7 @@ def simulate(
     >>> validate(folder)
     []
     """
-    out = _paths.resolve(out)
+    out = paths.resolve(out)
     marker = out / DATASET_FILE
     if marker.is_file():
         try:

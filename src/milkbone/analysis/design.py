@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
+from milkbone._validate import require_columns
 
 __all__ = [
     "MILK_DENSITY_G_PER_ML",
