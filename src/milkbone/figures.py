@@ -63,6 +63,7 @@ EVIDENCE_LABELS = {
     "recomputed": "Recomputed",
     "simulated": "Simulated",
     "not-verifiable": "Not verifiable",
+    "observed": "Observed",
 }
 
 _BADGE_ROLE = {
@@ -70,6 +71,7 @@ _BADGE_ROLE = {
     "recomputed": "bdg-success",
     "simulated": "bdg-warning",
     "not-verifiable": "bdg-dark",
+    "observed": "bdg-info",
 }
 
 GLUE_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,4}$")
