@@ -54,33 +54,33 @@ weight / (height/100)² within :data:`BMI_TOLERANCE` kg/m².
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import re
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from milkbone import __version__, _disclosure, paths
 from milkbone.cohort import simulation as _simulate
+from milkbone.cohort.problems import Problem
 from milkbone.cohort.schema import (
     BMI_TOLERANCE,
-    GROUPS,
-    MONTHS,
-    OPTIONAL_AT_MONTH_12,
+    DATASET_FILE,
+    MEASURES,
     PARTICIPANT_FIELDS,
+    PARTICIPANTS_FILE,
+    SCHEMA,
     UNIT_CHECKS,
     VISIT_FIELDS,
-    Field,
-    pandera_schema,
+    VISITS_FILE,
 )
+from milkbone.cohort.validate import format_problems, read_dataset, validate
+from milkbone.vocabulary import GROUPS
 
 __all__ = [
     "BMD_ASSUMPTIONS",
@@ -105,71 +105,6 @@ __all__ = [
     "simulate",
     "validate",
 ]
-
-PARTICIPANTS_FILE = "participants.csv"
-VISITS_FILE = "visits.csv"
-DATASET_FILE = "dataset.json"
-DATASET_KINDS = ("simulated", "real")
-
-MEASURES = tuple(f.name for f in VISIT_FIELDS if f.kind == "float")
-"""The measure columns of ``visits.csv``, in file order."""
-
-
-def _schema_table() -> pd.DataFrame:
-    rows = []
-    for file, fields in ((PARTICIPANTS_FILE, PARTICIPANT_FIELDS), (VISITS_FILE, VISIT_FIELDS)):
-        for f in fields:
-            rows.append(
-                {
-                    "file": file,
-                    "column": f.name,
-                    "kind": f.kind,
-                    "unit": f.unit,
-                    "low": f.low,
-                    "high": f.high,
-                    "decimals": f.decimals,
-                    "description": f.description,
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-SCHEMA = _schema_table()
-"""One row per column of both files: ``file, column, kind, unit, low, high, decimals,
-description``."""
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_BOOLEANS = {"true": True, "false": False}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem found in a data folder.
-
-    ``line`` is the 1-based line number as an editor shows it (the header is line 1),
-    or ``None`` for a problem of the whole file or column.
-
-    Examples
-    --------
-    >>> print(Problem("visits.csv", 5, "l1_4_bmd", "value 935 is outside 0.2–2.0 g/cm²"))
-    visits.csv, line 5, column l1_4_bmd: value 935 is outside 0.2–2.0 g/cm²
-    >>> print(Problem("dataset.json", None, None, "file is missing"))
-    dataset.json: file is missing
-    """
-
-    file: str
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.column is not None:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -219,403 +154,6 @@ class Cohort:
         return out[["participant", "group", "month", "measure", "value"]].reset_index(drop=True)
 
 
-# ---------------------------------------------------------------------------------
-# validation
-
-
-def _read_csv(path: Path, file: str, problems: list[Problem]) -> pd.DataFrame | None:
-    """Read a CSV as text, exactly; report what prevents reading it."""
-    if not path.is_file():
-        problems.append(Problem(file, None, None, "file is missing"))
-        return None
-    text = paths.record_read(path).read_text(encoding="utf-8-sig")
-    if not text.strip():
-        problems.append(Problem(file, None, None, "file is empty"))
-        return None
-    header = next(csv.reader([text.splitlines()[0]]))
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
-        seen.add(name)
-    if len(seen) < len(header):
-        return None
-    try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-        )
-    except (pd.errors.ParserError, ValueError) as error:
-        problems.append(Problem(file, None, None, f"cannot be read as CSV ({error})".strip()))
-        return None
-    if frame.empty:
-        problems.append(Problem(file, None, None, "file has a header but no data rows"))
-        return None
-    # rows with too few fields come back as NaN: treat as empty text, reported below
-    frame = frame.fillna("")
-    blank = (frame == "").all(axis=1)
-    for index in frame.index[blank]:
-        problems.append(Problem(file, int(index) + 2, None, "line is empty"))
-    # the index keeps the line numbers of the rows that remain
-    return frame[~blank]
-
-
-def _check_columns(frame: pd.DataFrame, fields: tuple[Field, ...], file: str) -> list[Problem]:
-    problems = []
-    names = [f.name for f in fields]
-    for name in names:
-        if name not in frame.columns:
-            problems.append(Problem(file, 1, name, "required column is missing"))
-    for name in frame.columns:
-        if name not in names:
-            allowed = ", ".join(names)
-            problems.append(Problem(file, 1, name, f"unknown column (allowed: {allowed})"))
-    return problems
-
-
-def _parse(
-    frame: pd.DataFrame, fields: tuple[Field, ...], file: str, problems: list[Problem]
-) -> pd.DataFrame:
-    """Parse text cells into typed columns; unparseable cells become NaN and a problem.
-
-    Empty cells become NaN here without a problem; missingness is checked later.
-    """
-    parsed = {}
-    for field in fields:
-        if field.name not in frame.columns:
-            continue
-        values: list[object] = []
-        for index, cell in frame[field.name].items():
-            line = int(index) + 2
-            if cell == "":
-                values.append(np.nan if field.kind not in ("id", "group") else None)
-                continue
-            if field.kind in ("id", "group"):
-                if cell != cell.strip():
-                    problems.append(
-                        Problem(file, line, field.name, f"value {cell!r} has surrounding spaces")
-                    )
-                values.append(cell)
-            elif field.kind == "bool":
-                if cell not in _BOOLEANS:
-                    problems.append(
-                        Problem(file, line, field.name, f"value {cell!r} is not 'true' or 'false'")
-                    )
-                    values.append(None)
-                else:
-                    values.append(_BOOLEANS[cell])
-            elif field.kind in ("int", "month"):
-                if not _INTEGER.match(cell):
-                    problems.append(
-                        Problem(file, line, field.name, f"value {cell!r} is not a whole number")
-                    )
-                    values.append(np.nan)
-                else:
-                    values.append(float(int(cell)))
-            else:
-                if not _NUMBER.match(cell):
-                    problems.append(
-                        Problem(file, line, field.name, f"value {cell!r} is not a number")
-                    )
-                    values.append(np.nan)
-                else:
-                    values.append(float(cell))
-        dtype = float if field.kind in ("int", "month", "float") else object
-        parsed[field.name] = pd.Series(values, index=frame.index, dtype=dtype)
-    return pd.DataFrame(parsed, index=frame.index)
-
-
-def _describe_check(field: Field) -> str:
-    if field.kind == "group":
-        return f"is not a known group (allowed: {', '.join(GROUPS)})"
-    if field.kind == "month":
-        return f"is not a known month (allowed: {', '.join(map(str, MONTHS))})"
-    return f"is outside the plausible range {field.low:g}–{field.high:g} {field.unit}".rstrip()
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _schema_problems(
-    typed: pd.DataFrame,
-    fields: tuple[Field, ...],
-    file: str,
-    name: str,
-    skip: set[tuple[str, int]],
-) -> list[Problem]:
-    """Range and allowed-value checks through pandera, failures mapped to lines."""
-    by_name = {f.name: f for f in fields}
-    try:
-        pandera_schema(fields, name).validate(typed, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-    else:
-        return []
-    problems = []
-    for case in cases.itertuples(index=False):
-        column = case.column
-        index = case.index
-        if column not in by_name or index is None or (isinstance(index, float) and index != index):
-            # a schema-level failure pandera could not attach to a cell
-            problems.append(Problem(file, None, column, f"{case.check}: {case.failure_case}"))
-            continue
-        if (column, int(index)) in skip:
-            continue
-        value = _format_value(case.failure_case)
-        message = f"value {value} {_describe_check(by_name[column])}"
-        problems.append(Problem(file, int(index) + 2, column, message))
-    return problems
-
-
-def _unit_problems(typed: pd.DataFrame, file: str) -> tuple[list[Problem], set[tuple[str, int]]]:
-    """Median checks per visit; returns the problems and the cells whose range check they
-    replace (one clear line instead of one per row)."""
-    problems: list[Problem] = []
-    skip: set[tuple[str, int]] = set()
-    if "month" not in typed.columns:
-        return problems, skip
-    for check in UNIT_CHECKS:
-        if check.column not in typed.columns:
-            continue
-        unit = next(f.unit for f in VISIT_FIELDS if f.name == check.column)
-        for month, rows in typed.groupby("month", sort=True):
-            median = rows[check.column].median()
-            if pd.notna(median) and median > check.threshold:
-                problems.append(
-                    Problem(
-                        file,
-                        None,
-                        check.column,
-                        f"median {median:g} at month {month:g} is above {check.threshold:g} "
-                        f"{unit}: values look like {check.wrong_unit} ({check.hint})",
-                    )
-                )
-                skip.update((check.column, int(i)) for i in rows.index)
-    return problems, skip
-
-
-def _dataset_problems(data_dir: Path) -> tuple[list[Problem], dict | None]:
-    path = data_dir / DATASET_FILE
-    if not path.is_file():
-        return [Problem(DATASET_FILE, None, None, "file is missing")], None
-    text = paths.record_read(path).read_text(encoding="utf-8")
-    try:
-        info = json.loads(text)
-    except json.JSONDecodeError as error:
-        return [Problem(DATASET_FILE, error.lineno, None, f"not valid JSON ({error.msg})")], None
-    if not isinstance(info, dict) or info.get("kind") not in DATASET_KINDS:
-        kind = info.get("kind") if isinstance(info, dict) else None
-        message = f"'kind' is {kind!r}; expected one of {', '.join(map(repr, DATASET_KINDS))}"
-        return [Problem(DATASET_FILE, None, "kind", message)], None
-    return [], info
-
-
-def _missing_problems(
-    text: pd.DataFrame, fields: tuple[Field, ...], file: str, months: pd.Series | None
-) -> list[Problem]:
-    problems = []
-    for field in fields:
-        if field.name not in text.columns:
-            continue
-        empty = text.index[text[field.name] == ""]
-        for index in empty:
-            if (
-                months is not None
-                and field.name in OPTIONAL_AT_MONTH_12
-                and months.loc[index] == 12
-            ):
-                continue
-            where = ""
-            if field.name in OPTIONAL_AT_MONTH_12:
-                where = " (allowed only at month 12)"
-            problems.append(Problem(file, index + 2, field.name, f"value is missing{where}"))
-    return problems
-
-
-def _cross_problems(
-    people_text: pd.DataFrame,
-    people: pd.DataFrame,
-    visit_text: pd.DataFrame,
-    visits: pd.DataFrame,
-) -> list[Problem]:
-    problems: list[Problem] = []
-    P, V = PARTICIPANTS_FILE, VISITS_FILE  # noqa: N806 - short names keep messages readable
-    first_line: dict[str, int] = {}
-    if "participant" in people_text.columns:
-        for index, pid in people_text["participant"].items():
-            if pid == "":
-                continue
-            if pid in first_line:
-                problems.append(
-                    Problem(
-                        P,
-                        index + 2,
-                        "participant",
-                        f"participant {pid!r} appears twice (first on line {first_line[pid]})",
-                    )
-                )
-            else:
-                first_line[pid] = index + 2
-    if "participant" not in visit_text.columns or "month" not in visits.columns:
-        return problems
-    seen: dict[tuple[str, float], int] = {}
-    months_of: dict[str, set[float]] = {}
-    for index, pid, month in zip(
-        visit_text.index, visit_text["participant"], visits["month"], strict=True
-    ):
-        line = int(index) + 2
-        if pid == "" or math.isnan(month):
-            continue
-        if (pid, month) in seen:
-            problems.append(
-                Problem(
-                    V,
-                    line,
-                    "month",
-                    f"participant {pid!r} has month {month:g} twice "
-                    f"(first on line {seen[pid, month]})",
-                )
-            )
-            continue
-        seen[pid, month] = line
-        months_of.setdefault(pid, set()).add(month)
-        if first_line and pid not in first_line:
-            problems.append(Problem(V, line, "participant", f"participant {pid!r} is not in {P}"))
-    baseline_line = {pid: line for (pid, month), line in seen.items() if month == 0}
-    for (pid, month), line in seen.items():
-        known = pid in first_line or not first_line  # unknown ids are reported once, above
-        if month != 0 and pid not in baseline_line and known:
-            problems.append(
-                Problem(
-                    V,
-                    line,
-                    "month",
-                    f"participant {pid!r} has a month {month:g} visit but no baseline (month 0)",
-                )
-            )
-    if "withdrawn" in people.columns:
-        for pid, line in first_line.items():
-            withdrawn = people.loc[line - 2, "withdrawn"]
-            if withdrawn is None:
-                continue
-            have = months_of.get(pid, set())
-            if withdrawn and 12 in have:
-                problems.append(
-                    Problem(
-                        V,
-                        seen[pid, 12.0],
-                        "month",
-                        f"participant {pid!r} is withdrawn in {P} but has a month 12 visit",
-                    )
-                )
-            if not withdrawn:
-                lacking = [m for m in MONTHS if m not in have]
-                if lacking:
-                    months = ", ".join(map(str, lacking))
-                    problems.append(
-                        Problem(
-                            P,
-                            line,
-                            "participant",
-                            f"completer {pid!r} has no visit at month {months} in {V}",
-                        )
-                    )
-    # baseline BMI against height and weight
-    if {"height", "weight"} <= set(people.columns) and "bmi" in visits.columns:
-        for pid, line in baseline_line.items():
-            if pid not in first_line:
-                continue
-            person = people.loc[first_line[pid] - 2]
-            bmi = visits.loc[line - 2, "bmi"]
-            expected = person["weight"] / (person["height"] / 100) ** 2
-            if np.isfinite(bmi) and np.isfinite(expected) and abs(bmi - expected) > BMI_TOLERANCE:
-                problems.append(
-                    Problem(
-                        V,
-                        line,
-                        "bmi",
-                        f"baseline BMI {bmi:g} differs from weight/height² = {expected:.2f} "
-                        f"(from {P} line {first_line[pid]}) by more than {BMI_TOLERANCE:g} kg/m²",
-                    )
-                )
-    return problems
-
-
-def validate(data_dir: str | Path) -> list[Problem]:
-    """Check a data folder against the schema; return every problem found.
-
-    Parameters
-    ----------
-    data_dir : str or Path
-        Folder with ``participants.csv``, ``visits.csv`` and ``dataset.json``;
-        relative paths are taken from the project root.
-
-    Returns
-    -------
-    list of Problem
-        Empty when the folder is valid. Each names the file, the line as an editor
-        shows it (header = line 1; ``None`` for a whole file or column) and the column.
-
-    Notes
-    -----
-    Files are read as text and parsed here, so nothing is coerced or dropped
-    silently: ``1,5``, ``nan``, `` 0.9`` and ``61.0`` (for an integer) are reported.
-    Ranges and allowed values are checked with pandera (lazy validation, failures
-    mapped back to lines); missing values, duplicates, visits and BMI consistency by
-    the rules in the module docstring. Quoted fields spanning lines are not supported.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> [str(p) for p in validate(folder)]  # doctest: +NORMALIZE_WHITESPACE
-    ['dataset.json: file is missing', 'participants.csv: file is missing',
-     'visits.csv: file is missing']
-    """
-    data_dir = paths.resolve(data_dir)
-    if not data_dir.is_dir():
-        return [Problem(str(data_dir), None, None, "folder does not exist")]
-    problems, _ = _dataset_problems(data_dir)
-
-    tables = {}
-    for file, fields, name in (
-        (PARTICIPANTS_FILE, PARTICIPANT_FIELDS, "participants"),
-        (VISITS_FILE, VISIT_FIELDS, "visits"),
-    ):
-        text = _read_csv(data_dir / file, file, problems)
-        if text is None:
-            tables[file] = None
-            continue
-        problems.extend(_check_columns(text, fields, file))
-        typed = _parse(text, fields, file, problems)
-        months = typed["month"] if "month" in typed.columns else None
-        problems.extend(_missing_problems(text, fields, file, months))
-        unit, skip = _unit_problems(typed, file) if file == VISITS_FILE else ([], set())
-        problems.extend(unit)
-        problems.extend(_schema_problems(typed, fields, file, name, skip))
-        tables[file] = (text, typed)
-    if tables[PARTICIPANTS_FILE] is not None and tables[VISITS_FILE] is not None:
-        people_text, people = tables[PARTICIPANTS_FILE]
-        visit_text, visits = tables[VISITS_FILE]
-        problems.extend(_cross_problems(people_text, people, visit_text, visits))
-    order = {DATASET_FILE: 0, PARTICIPANTS_FILE: 1, VISITS_FILE: 2}
-    return sorted(
-        problems,
-        key=lambda p: (order.get(p.file, 3), p.line if p.line is not None else 0),
-    )
-
-
-def _format_problems(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(p) for p in problems)
-
-
 def main_validate(data_dir: str | Path) -> int:
     """``milkbone validate``: print each problem on its own line; 0 if valid, else 1.
 
@@ -629,7 +167,7 @@ def main_validate(data_dir: str | Path) -> int:
     """
     problems = validate(data_dir)
     if problems:
-        print(_format_problems(problems))
+        print(format_problems(problems))
         count = len(problems)
         print(f"{count} problem{'s' if count != 1 else ''} found.")
         return 1
@@ -669,7 +207,7 @@ def dataset_info(data_dir: str | Path) -> dict:
     >>> dataset_info(folder)["source"]
     'hospital'
     """
-    problems, info = _dataset_problems(paths.resolve(data_dir))
+    info, problems = read_dataset(paths.resolve(data_dir))
     if info is None:
         raise ValueError(f"{paths.resolve(data_dir)}: {problems[0]}")
     return info
@@ -769,7 +307,7 @@ def load(data_dir: str | Path) -> Cohort:
         count = len(problems)
         raise ValueError(
             f"{data_dir} is not valid data ({count} problem{'s' if count != 1 else ''}):\n"
-            + _format_problems(problems)
+            + format_problems(problems)
         )
     simulated = is_simulated(data_dir)
     people = pd.read_csv(

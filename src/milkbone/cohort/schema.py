@@ -1,7 +1,7 @@
 """The participant-level schema: columns, types, units and plausible ranges.
 
-Private to :mod:`milkbone.cohort`, which documents the schema for users. One
-:class:`Field` per column; the pandera schemas are built from these tables so the
+:mod:`milkbone.cohort` documents the schema for users. One :class:`Field` per
+column; the pandera schemas are built from these tables so the
 documentation, the validator and the simulator cannot drift apart.
 
 Plausible ranges are deliberately wide: they accept any real participant of this
@@ -17,24 +17,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import pandera.pandas as pa
+
+from milkbone.vocabulary import GROUPS, MONTHS
 
 __all__ = [
     "BMD_COLUMNS",
     "BMI_TOLERANCE",
-    "GROUPS",
-    "MONTHS",
+    "DATASET_FILE",
+    "DATASET_KINDS",
+    "MEASURES",
     "OPTIONAL_AT_MONTH_12",
+    "PARTICIPANTS_FILE",
     "PARTICIPANT_FIELDS",
+    "SCHEMA",
     "UNIT_CHECKS",
+    "VISITS_FILE",
     "VISIT_FIELDS",
     "Field",
     "UnitCheck",
     "pandera_schema",
 ]
 
-GROUPS = ("HCM", "CM")
-MONTHS = (0, 6, 12)
+PARTICIPANTS_FILE = "participants.csv"
+VISITS_FILE = "visits.csv"
+DATASET_FILE = "dataset.json"
+DATASET_KINDS = ("simulated", "real")
+"""What ``dataset.json`` may say a folder holds (its ``kind``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,32 @@ VISIT_FIELDS: tuple[Field, ...] = (
     Field("oc", "float", "ng/mL", 1, 200, 2, "osteocalcin"),
     Field("igf_1", "float", "ng/mL", 0.1, 1000, 2, "insulin-like growth factor 1"),
 )
+
+MEASURES = tuple(f.name for f in VISIT_FIELDS if f.kind == "float")
+"""The measure columns of ``visits.csv``, in file order."""
+
+
+def _schema_table() -> pd.DataFrame:
+    rows = [
+        {
+            "file": file,
+            "column": f.name,
+            "kind": f.kind,
+            "unit": f.unit,
+            "low": f.low,
+            "high": f.high,
+            "decimals": f.decimals,
+            "description": f.description,
+        }
+        for file, fields in ((PARTICIPANTS_FILE, PARTICIPANT_FIELDS), (VISITS_FILE, VISIT_FIELDS))
+        for f in fields
+    ]
+    return pd.DataFrame(rows)
+
+
+SCHEMA = _schema_table()
+"""One row per column of both files: ``file, column, kind, unit, low, high, decimals,
+description``."""
 
 OPTIONAL_AT_MONTH_12 = ("alp", "phosphorus", "ctx", "pinp", "oc", "igf_1")
 """Markers the paper reports only at 0 and 6 months: they may be empty at month 12."""

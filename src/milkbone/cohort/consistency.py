@@ -1,0 +1,173 @@
+"""Checks across the rows and files of a clinical data folder.
+
+Each participant once in ``participants.csv``; each participant and month once in
+``visits.csv``, every visit of a known participant and after a baseline; completers
+with all three visits, withdrawn participants without a 12-month visit; baseline BMI
+equal to weight / height² within :data:`~milkbone.cohort.schema.BMI_TOLERANCE`.
+Called by :func:`milkbone.cohort.validate.validate` on the text and typed frames of
+both files (index + 2 = the line an editor shows).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from milkbone.cohort.problems import Problem
+from milkbone.cohort.schema import BMI_TOLERANCE, PARTICIPANTS_FILE, VISITS_FILE
+from milkbone.vocabulary import MONTHS
+
+__all__ = ["cross_problems"]
+
+P, V = PARTICIPANTS_FILE, VISITS_FILE
+
+
+def _participant_lines(people_text: pd.DataFrame) -> tuple[dict[str, int], list[Problem]]:
+    """The first line of each participant, and a problem for each repeat."""
+    first_line: dict[str, int] = {}
+    problems = []
+    if "participant" not in people_text.columns:
+        return first_line, problems
+    for index, pid in people_text["participant"].items():
+        if pid == "":
+            continue
+        if pid in first_line:
+            message = f"participant {pid!r} appears twice (first on line {first_line[pid]})"
+            problems.append(Problem(P, index + 2, "participant", message))
+        else:
+            first_line[pid] = index + 2
+    return first_line, problems
+
+
+def _visit_lines(
+    visit_text: pd.DataFrame, visits: pd.DataFrame, first_line: dict[str, int]
+) -> tuple[dict[tuple[str, float], int], list[Problem]]:
+    """The line of each participant and month; repeats and unknown participants."""
+    problems = []
+    seen: dict[tuple[str, float], int] = {}
+    for index, pid, month in zip(
+        visit_text.index, visit_text["participant"], visits["month"], strict=True
+    ):
+        line = int(index) + 2
+        if pid == "" or math.isnan(month):
+            continue
+        if (pid, month) in seen:
+            message = (
+                f"participant {pid!r} has month {month:g} twice (first on line {seen[pid, month]})"
+            )
+            problems.append(Problem(V, line, "month", message))
+            continue
+        seen[pid, month] = line
+        if first_line and pid not in first_line:
+            problems.append(Problem(V, line, "participant", f"participant {pid!r} is not in {P}"))
+    return seen, problems
+
+
+def _baseline_problems(
+    seen: dict[tuple[str, float], int], first_line: dict[str, int]
+) -> list[Problem]:
+    """Follow-up visits of known participants without a month-0 visit."""
+    baseline = {pid for (pid, month) in seen if month == 0}
+    problems = []
+    for (pid, month), line in seen.items():
+        known = pid in first_line or not first_line  # unknown ids are reported once, above
+        if month != 0 and pid not in baseline and known:
+            message = f"participant {pid!r} has a month {month:g} visit but no baseline (month 0)"
+            problems.append(Problem(V, line, "month", message))
+    return problems
+
+
+def _withdrawal_problems(
+    people: pd.DataFrame, seen: dict[tuple[str, float], int], first_line: dict[str, int]
+) -> list[Problem]:
+    """Withdrawn participants with a 12-month visit; completers lacking a visit."""
+    if "withdrawn" not in people.columns:
+        return []
+    months_of: dict[str, set[float]] = {}
+    for pid, month in seen:
+        months_of.setdefault(pid, set()).add(month)
+    problems = []
+    for pid, line in first_line.items():
+        withdrawn = people.loc[line - 2, "withdrawn"]
+        if withdrawn is None:
+            continue
+        have = months_of.get(pid, set())
+        if withdrawn and 12 in have:
+            message = f"participant {pid!r} is withdrawn in {P} but has a month 12 visit"
+            problems.append(Problem(V, seen[pid, 12.0], "month", message))
+        lacking = [m for m in MONTHS if m not in have]
+        if not withdrawn and lacking:
+            months = ", ".join(map(str, lacking))
+            message = f"completer {pid!r} has no visit at month {months} in {V}"
+            problems.append(Problem(P, line, "participant", message))
+    return problems
+
+
+def _bmi_problems(
+    people: pd.DataFrame,
+    visits: pd.DataFrame,
+    seen: dict[tuple[str, float], int],
+    first_line: dict[str, int],
+) -> list[Problem]:
+    """Baseline BMI against weight / height² of the same participant."""
+    if not ({"height", "weight"} <= set(people.columns) and "bmi" in visits.columns):
+        return []
+    problems = []
+    for (pid, month), line in seen.items():
+        if month != 0 or pid not in first_line:
+            continue
+        person = people.loc[first_line[pid] - 2]
+        bmi = visits.loc[line - 2, "bmi"]
+        expected = person["weight"] / (person["height"] / 100) ** 2
+        if np.isfinite(bmi) and np.isfinite(expected) and abs(bmi - expected) > BMI_TOLERANCE:
+            message = (
+                f"baseline BMI {bmi:g} differs from weight/height² = {expected:.2f} "
+                f"(from {P} line {first_line[pid]}) by more than {BMI_TOLERANCE:g} kg/m²"
+            )
+            problems.append(Problem(V, line, "bmi", message))
+    return problems
+
+
+def cross_problems(
+    people_text: pd.DataFrame,
+    people: pd.DataFrame,
+    visit_text: pd.DataFrame,
+    visits: pd.DataFrame,
+) -> list[Problem]:
+    """Problems across rows and files (see the module docstring), in file order.
+
+    Parameters
+    ----------
+    people_text, people : DataFrame
+        ``participants.csv`` as text and as parsed by
+        :func:`milkbone.cohort.problems.parse_cells` (same index).
+    visit_text, visits : DataFrame
+        The same for ``visits.csv``.
+
+    Returns
+    -------
+    list of Problem
+
+    Examples
+    --------
+    >>> text = pd.DataFrame({"participant": ["P1", "P1"], "withdrawn": ["false", "false"]})
+    >>> typed = pd.DataFrame({"withdrawn": [False, False]})
+    >>> visit_text = pd.DataFrame({"participant": ["P1", "P2"]})
+    >>> visits = pd.DataFrame({"month": [0.0, 0.0]})
+    >>> for p in cross_problems(text, typed, visit_text, visits):
+    ...     print(p.file, p.line, p.message)
+    participants.csv 3 participant 'P1' appears twice (first on line 2)
+    visits.csv 3 participant 'P2' is not in participants.csv
+    participants.csv 2 completer 'P1' has no visit at month 6, 12 in visits.csv
+    """
+    first_line, problems = _participant_lines(people_text)
+    if "participant" not in visit_text.columns or "month" not in visits.columns:
+        return problems
+    seen, found = _visit_lines(visit_text, visits, first_line)
+    problems.extend(found)
+    problems.extend(_baseline_problems(seen, first_line))
+    problems.extend(_withdrawal_problems(people, seen, first_line))
+    problems.extend(_bmi_problems(people, visits, seen, first_line))
+    return problems
