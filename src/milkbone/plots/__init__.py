@@ -1,0 +1,60 @@
+"""Figures: tidy result frames in, ``matplotlib.figure.Figure`` out.
+
+One module per part of the pipeline whose results it draws, plus the style every
+figure shares; no statistics are computed here. Save and show a figure with
+:func:`milkbone.report.save`, which adds its evidence label.
+
+- :mod:`~milkbone.plots.style`: arm colours and markers, sizes, :func:`use_style`;
+- :mod:`~milkbone.plots.flow`: the participant flow (paper Figure 1);
+- :mod:`~milkbone.plots.bmd`: BMD panels and significance marks (paper Figure 2);
+- :mod:`~milkbone.plots.clinical`: visit means, category bars (paper §3.3);
+- :mod:`~milkbone.plots.reanalysis`: the ρ curves of the re-analysis;
+- :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit.
+
+A new module adds one import line below and its names to ``__all__``.
+"""
+
+from milkbone.plots.audit import VERDICT_ORDER, verdict_heatmap
+from milkbone.plots.bmd import (
+    BMD_PANELS,
+    SIGNIFICANCE_LEVELS,
+    bmd_panels,
+    significance_label,
+    significance_marks,
+)
+from milkbone.plots.clinical import category_bars, visit_means
+from milkbone.plots.flow import participant_flow
+from milkbone.plots.reanalysis import RHO_STYLE, rho_curves
+from milkbone.plots.style import (
+    ARM_OFFSET,
+    ARM_STYLE,
+    FIGURE_DPI,
+    FIGURE_SIZE,
+    PUBLISHED_COLOUR,
+    figure_and_axes,
+    month_axis,
+    use_style,
+)
+
+__all__ = [
+    "ARM_OFFSET",
+    "ARM_STYLE",
+    "BMD_PANELS",
+    "FIGURE_DPI",
+    "FIGURE_SIZE",
+    "PUBLISHED_COLOUR",
+    "RHO_STYLE",
+    "SIGNIFICANCE_LEVELS",
+    "VERDICT_ORDER",
+    "bmd_panels",
+    "category_bars",
+    "figure_and_axes",
+    "month_axis",
+    "participant_flow",
+    "rho_curves",
+    "significance_label",
+    "significance_marks",
+    "use_style",
+    "verdict_heatmap",
+    "visit_means",
+]

@@ -1,0 +1,108 @@
+"""Tables as the book shows them: a caption with evidence label and source, then HTML.
+
+:func:`table_html` returns what :func:`show_table` displays, so the rules (disclosure
+on observed data, p-values to four decimals, blanks as a dash) can be tested without
+a notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from milkbone.report.disclosure import BLANK, guard
+from milkbone.report.evidence import caption_markdown
+
+__all__ = ["P_FLOOR", "format_p", "format_p_columns", "show_table", "table_html"]
+
+P_FLOOR = 1e-4
+"""p-values below this are shown as "<0.0001": more digits would be false precision."""
+
+
+def format_p(p: float) -> str:
+    """A p-value as a table shows it: four decimals, or ``<0.0001``.
+
+    Examples
+    --------
+    >>> [format_p(x) for x in (0.0181, 0.00002, 1.0, float("nan"))]
+    ['0.0181', '<0.0001', '1.0000', '–']
+    """
+    if p != p:  # NaN
+        return BLANK
+    return f"<{P_FLOOR:.4f}" if p < P_FLOOR else f"{p:.4f}"
+
+
+def format_p_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``table`` with its numeric ``p`` and ``p_*`` columns shown by :func:`format_p`.
+
+    Examples
+    --------
+    >>> format_p_columns(pd.DataFrame({"p": [0.00002], "pinp": [0.00001]}))
+             p     pinp
+    0  <0.0001  0.00001
+    """
+    out = table.copy()
+    for column in out.columns:
+        name = str(column)
+        if (name == "p" or name.startswith("p_")) and pd.api.types.is_float_dtype(out[column]):
+            out[column] = [format_p(value) for value in out[column].astype(float)]
+    return out
+
+
+def table_html(
+    table: pd.DataFrame, *, evidence: str | Iterable[str], hide_index: bool = True
+) -> str:
+    """The HTML of ``table`` as the book shows it.
+
+    On ``observed`` data participant-level tables are refused and cells describing
+    fewer than five people are blanked (:func:`milkbone.report.disclosure.guard`);
+    p-value columns are formatted by :func:`format_p`; missing values show as a dash.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"n": [3, 51], "p": [0.01, 0.5]})
+    >>> html = table_html(table, evidence="observed")
+    >>> html.count("<td>–</td>"), "<td>0.5000</td>" in html, "0.0100" in html
+    (2, True, False)
+    """
+    table = guard(table, evidence=evidence).rename_axis(index=None, columns=None)
+    table = format_p_columns(table)
+    table = table.astype(object).where(table.notna(), BLANK)  # pd.NA too, not only NaN
+    return table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep=BLANK)
+
+
+def show_table(
+    table: pd.DataFrame,
+    *,
+    caption: str,
+    evidence: str | Iterable[str],
+    hide_index: bool = True,
+) -> None:
+    """Show ``table`` under a caption that opens with its evidence level(s).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Shown as it is (round and label columns before), except on observed
+        participant data: see :func:`table_html`.
+    caption : str
+        MyST text of the caption; the source notebook is added
+        (:func:`milkbone.report.evidence.caption_markdown`).
+    evidence : str or iterable of str
+        The level, or the levels when columns of different levels sit side by
+        side (say which column is which in the caption). For results computed on
+        participant data, the cohort's (``cohort.evidence``).
+    hide_index : bool, default True
+        Hide the row index.
+
+    Returns
+    -------
+    None
+        The caption (Markdown) and the table (HTML) are displayed, in that order.
+    """
+    from IPython.display import HTML, Markdown, display
+
+    html = table_html(table, evidence=evidence, hide_index=hide_index)
+    display(Markdown(caption_markdown(caption, evidence)))
+    display(HTML(html))
