@@ -1,0 +1,141 @@
+"""Our hand-made readings of the paper and its context, kept as data (``data/curated``).
+
+Figure 8 of the paper is a drawing, and the context sources are prose: turning them into
+rows takes judgement, so those rows live in small reviewed CSVs rather than in code. This
+module only reads and checks them; what follows from them (the evidence of an arrow, the
+agreement of two sources) is computed in :mod:`milkbone.analysis.mechanism` and
+:mod:`milkbone.analysis.literature`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from milkbone import paths
+from milkbone._validate import require_columns, shown
+
+__all__ = ["DIRECTIONS", "NODE_KINDS", "literature", "mechanism"]
+
+NODE_KINDS = (
+    "intervention",
+    "serum marker",
+    "gut microbiota",
+    "metabolite",
+    "pathway",
+    "outcome",
+)
+"""The kinds of box in Figure 8."""
+
+DIRECTIONS = ("+", "-", "")
+"""``+`` healthier or denser bone, ``-`` the opposite, empty: not reported."""
+
+_NODE_COLUMNS = ("node_id", "label", "kind", "panel", "x", "y")
+_EDGE_COLUMNS = (
+    "source",
+    "target",
+    "relation",
+    "paper_location",
+    "claim_ids",
+    "simulated_in",
+    "bend",
+)
+_SOURCE_COLUMNS = ("source_id", "citation", "kind", "secondary", "file", "what_it_reports")
+_CONTEXT_COLUMNS = (
+    "topic",
+    "kind",
+    "trial_finding",
+    "trial_location",
+    "trial_claims",
+    "trial_direction",
+    "cohort_finding",
+    "cohort_direction",
+    "review_finding",
+    "review_direction",
+    "note",
+)
+
+
+def _read(name: str, columns: tuple[str, ...], folder: Path | None) -> pd.DataFrame:
+    path = paths.record_read((folder or paths.DATA / "curated") / name)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    require_columns(frame, columns, name=name)
+    return frame.loc[:, list(columns)]
+
+
+def _check_values(frame: pd.DataFrame, column: str, allowed, name: str) -> None:
+    bad = frame.index[~frame[column].isin(allowed)]
+    if len(bad):
+        rows = [int(i) + 2 for i in bad]  # line numbers in the file: header is line 1
+        raise ValueError(
+            f"{name} line(s) {shown(rows)}: column {column!r} has "
+            f"{shown(frame.loc[bad, column])}; allowed: {shown(allowed)}"
+        )
+
+
+def mechanism(*, folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The boxes and arrows of the paper's Figure 8, as we read them.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Where the CSVs are; default ``data/curated``.
+
+    Returns
+    -------
+    nodes : pandas.DataFrame
+        ``node_id, label, kind, panel, x, y`` (``x``, ``y`` floats: where to draw the box).
+    edges : pandas.DataFrame
+        ``source, target, relation, paper_location, claim_ids, simulated_in, bend``;
+        ``claim_ids`` is a semicolon-separated list of claims-registry ids (may be empty);
+        ``bend`` (float, default 0.08) curves an arrow around boxes in the drawing.
+
+    Raises
+    ------
+    ValueError
+        If a kind is unknown, or an arrow starts or ends at a box that does not exist.
+
+    Examples
+    --------
+    >>> nodes, edges = mechanism()
+    >>> set(edges["source"]) | set(edges["target"]) <= set(nodes["node_id"])
+    True
+    """
+    folder = Path(folder) if folder is not None else None
+    nodes = _read("figure8_nodes.csv", _NODE_COLUMNS, folder)
+    edges = _read("figure8_edges.csv", _EDGE_COLUMNS, folder)
+    _check_values(nodes, "kind", NODE_KINDS, "figure8_nodes.csv")
+    for end in ("source", "target"):
+        _check_values(edges, end, list(nodes["node_id"]), "figure8_edges.csv")
+    nodes = nodes.astype({"x": float, "y": float})
+    edges = edges.assign(bend=pd.to_numeric(edges["bend"].replace("", "0.08")))
+    return nodes, edges
+
+
+def literature(*, folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The context sources and our side-by-side reading of them.
+
+    Returns
+    -------
+    sources : pandas.DataFrame
+        ``source_id, citation, kind, secondary (bool), file, what_it_reports``.
+    context : pandas.DataFrame
+        One row per genus, pathway or mechanism: ``topic, kind, trial_finding,
+        trial_location, trial_claims, trial_direction, cohort_finding, cohort_direction,
+        review_finding, review_direction, note``; directions are ``+``, ``-`` or empty.
+
+    Examples
+    --------
+    >>> sources, context = literature()
+    >>> "Faecalibacterium" in set(context["topic"])
+    True
+    """
+    folder = Path(folder) if folder is not None else None
+    sources = _read("literature_sources.csv", _SOURCE_COLUMNS, folder)
+    context = _read("literature_context.csv", _CONTEXT_COLUMNS, folder)
+    _check_values(sources, "secondary", ["true", "false"], "literature_sources.csv")
+    for column in ("trial_direction", "cohort_direction", "review_direction"):
+        _check_values(context, column, DIRECTIONS, "literature_context.csv")
+    sources = sources.assign(secondary=sources["secondary"].eq("true"))
+    return sources, context
