@@ -32,7 +32,7 @@ import pandas as pd
 from milkbone import EVIDENCE_LEVELS
 from milkbone._validate import require_columns, require_values
 from milkbone.analysis import clinical
-from milkbone.analysis.clinical import GROUPS
+from milkbone.vocabulary import GROUPS
 from milkbone.published.parse import decimals
 
 __all__ = [
@@ -815,7 +815,7 @@ def compare_percent_changes(
     computed = pd.concat(
         [
             clinical.percent_change(
-                cohort_long, measure=m, from_month=a, to_month=b, evidence=evidence
+                cohort_long, measures=m, from_month=a, to_month=b, evidence=evidence
             )
             for m, a, b in stated[keys].drop_duplicates().itertuples(index=False)
         ],

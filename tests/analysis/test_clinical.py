@@ -1,4 +1,5 @@
-"""Tests for milkbone.clinical, each against an independent reference named in a comment."""
+"""Tests for milkbone.analysis.clinical, each against an independent reference named in a
+comment."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import statsmodels.api as sm
 from scipy import stats
 from statsmodels.stats.anova import AnovaRM
 
+from milkbone import vocabulary
 from milkbone.analysis import clinical
 
 SEED = 20250607
@@ -21,12 +23,12 @@ def make_long(seed: int = SEED, n_per_group: int = 20) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows = []
     effect = {"HCM": {0: 0.0, 6: 0.03, 12: 0.025}, "CM": {0: 0.0, 6: 0.012, 12: 0.0}}
-    for group in clinical.GROUPS:
+    for group in vocabulary.GROUPS:
         for i in range(n_per_group):
             participant = f"{group.lower()}{i:02d}"
             level = rng.normal(0.95, 0.10)
             vit = rng.normal(15.5, 5.0)
-            for month in clinical.MONTHS:
+            for month in vocabulary.MONTHS:
                 bmd = level + effect[group][month] + rng.normal(0, 0.02)
                 ohd = vit + (8.5 if group == "HCM" else 3.5) * (month > 0) + rng.normal(0, 3)
                 rows.append((participant, group, month, "l1_4_bmd", bmd))
@@ -151,7 +153,7 @@ def sums_of_squares(y: np.ndarray):
 
 
 def test_repeated_measures_matches_anovarm(data):
-    res = clinical.repeated_measures(data, measure="l1_4_bmd", group="HCM")
+    res = clinical.repeated_measures(data, measures="l1_4_bmd", group="HCM")
     wide = wide_of(data, "l1_4_bmd", "HCM")
     ss_month, ss_error, df_error = sums_of_squares(wide.to_numpy())
     # reference: numpy decomposition
@@ -171,7 +173,7 @@ def test_repeated_measures_matches_anovarm(data):
 def test_repeated_measures_reports_dropped(data):
     data = data.copy()
     drop = (data.participant.isin(["hcm00", "hcm01"])) & (data.month == 12)
-    res = clinical.repeated_measures(data[~drop], measure="ohd_25", group="HCM")
+    res = clinical.repeated_measures(data[~drop], measures="ohd_25", group="HCM")
     assert (res.n.iloc[0], res.n_dropped.iloc[0]) == (18, 2)
     # reference: AnovaRM on the complete participants only
     sub = data[(data.measure == "ohd_25") & (data.group == "HCM")]
@@ -181,7 +183,7 @@ def test_repeated_measures_reports_dropped(data):
 
 
 def test_tukey_pooled_by_hand(data):
-    res = clinical.tukey_within(data, measure="l1_4_bmd", group="HCM")
+    res = clinical.tukey_within(data, measures="l1_4_bmd", group="HCM")
     wide = wide_of(data, "l1_4_bmd", "HCM")
     y = wide.to_numpy()
     n, k = y.shape
@@ -210,7 +212,7 @@ def test_tukey_pooled_equals_one_way_tukey_on_subject_centred_data(data):
     # scipy.stats.tukey_hsd on the centred values has the same mean differences and
     # an error SS equal to MS_error·(n−1)(k−1); rescale its df to compare the statistic.
     wide = wide_of(data, "ohd_25", "CM")
-    res = clinical.tukey_within(data, measure="ohd_25", group="CM")
+    res = clinical.tukey_within(data, measures="ohd_25", group="CM")
     centred = wide.sub(wide.mean(axis=1), axis=0)
     ref = stats.tukey_hsd(*[centred[m].to_numpy() for m in (0, 6, 12)])
     assert res.difference.iloc[0] == pytest.approx(ref.statistic[1, 0], abs=1e-10)
@@ -218,7 +220,7 @@ def test_tukey_pooled_equals_one_way_tukey_on_subject_centred_data(data):
 
 
 def test_tukey_multivariate_by_hand(data):
-    res = clinical.tukey_within(data, measure="ohd_25", group="HCM", method="tukey_multivariate")
+    res = clinical.tukey_within(data, measures="ohd_25", group="HCM", method="tukey_multivariate")
     wide = wide_of(data, "ohd_25", "HCM")
     n = len(wide)
     for row in res.itertuples():
@@ -234,7 +236,7 @@ def test_tukey_multivariate_by_hand(data):
 
 
 def test_tukey_holm_matches_scipy(data):
-    res = clinical.tukey_within(data, measure="l1_4_bmd", group="CM", method="holm")
+    res = clinical.tukey_within(data, measures="l1_4_bmd", group="CM", method="holm")
     wide = wide_of(data, "l1_4_bmd", "CM")
     # reference: scipy.stats.ttest_rel, Holm step-down by hand
     raw = [stats.ttest_rel(wide[b], wide[a]) for a, b in [(0, 6), (0, 12), (6, 12)]]
@@ -273,7 +275,7 @@ def mixed_anova_by_hand(y: np.ndarray, groups: np.ndarray):
 
 
 def test_mixed_anova_by_hand(data):
-    res = clinical.mixed_anova(data, measure="l1_4_bmd")
+    res = clinical.mixed_anova(data, measures="l1_4_bmd")
     assert list(res.source) == ["group", "month", "group:month"]
     sub = data[data.measure == "l1_4_bmd"]
     wide = sub.pivot(index="participant", columns="month", values="value")
@@ -287,7 +289,7 @@ def test_mixed_anova_by_hand(data):
 
 
 def test_percent_change_paired_t_and_wilcoxon(data):
-    res = clinical.percent_change(data, measure="ohd_25", from_month=0, to_month=6)
+    res = clinical.percent_change(data, measures="ohd_25", from_month=0, to_month=6)
     assert list(res.group) == ["HCM", "CM"]
     wide = wide_of(data, "ohd_25", "HCM", (0, 6))
     # reference: numpy means; scipy.stats.ttest_rel / wilcoxon
@@ -296,7 +298,7 @@ def test_percent_change_paired_t_and_wilcoxon(data):
     ref = stats.ttest_rel(wide[6], wide[0])
     assert res.statistic.iloc[0] == pytest.approx(ref.statistic, abs=1e-10)
     assert res.p.iloc[0] == pytest.approx(ref.pvalue, abs=1e-10)
-    wil = clinical.percent_change(data, measure="ohd_25", to_month=12, test="wilcoxon")
+    wil = clinical.percent_change(data, measures="ohd_25", to_month=12, test="wilcoxon")
     wide = wide_of(data, "ohd_25", "CM", (0, 12))
     ref = stats.wilcoxon(wide[12], wide[0])
     assert wil.statistic.iloc[1] == pytest.approx(ref.statistic, abs=1e-10)
@@ -309,7 +311,7 @@ def test_percent_change_paired_t_and_wilcoxon(data):
 def test_ancova_by_hand_and_against_pingouin(data):
     import pingouin as pg
 
-    res = clinical.ancova(data, measure="ohd_25", month=12)
+    res = clinical.ancova(data, measures="ohd_25", month=12)
     sub = data[data.measure == "ohd_25"]
     wide = sub.pivot(index="participant", columns="month", values="value")
     hcm = (
@@ -340,7 +342,7 @@ def test_ancova_by_hand_and_against_pingouin(data):
 
 
 def test_mixed_model_balanced_matches_cell_means_and_mixed_anova(data):
-    res = clinical.mixed_model(data, measure="l1_4_bmd")
+    res = clinical.mixed_model(data, measures="l1_4_bmd")
     coef = res[res.kind == "coefficient"].set_index("term")
     sub = data[data.measure == "l1_4_bmd"]
     cell = sub.groupby(["group", "month"]).value.mean()
@@ -365,8 +367,8 @@ def test_mixed_model_balanced_matches_cell_means_and_mixed_anova(data):
 
 def test_mixed_model_is_deterministic_and_keeps_incomplete(data):
     data = data[~((data.participant == "cm03") & (data.month == 12))]
-    first = clinical.mixed_model(data, measure="ohd_25")
-    second = clinical.mixed_model(data, measure="ohd_25")
+    first = clinical.mixed_model(data, measures="ohd_25")
+    second = clinical.mixed_model(data, measures="ohd_25")
     pd.testing.assert_frame_equal(first, second)
     assert first.n.iloc[0] == 40
     assert first.n_observations.iloc[0] == 119
@@ -530,9 +532,9 @@ def test_option_errors(data):
     with pytest.raises(ValueError, match=r"alpha must lie in \(0, 1\)"):
         clinical.compare_groups(data, month=0, alpha=0)
     with pytest.raises(ValueError, match=r"alpha must lie in \(0, 1\)"):
-        clinical.ancova(data, measure="ohd_25", month=6, alpha=2)
+        clinical.ancova(data, measures="ohd_25", month=6, alpha=2)
     with pytest.raises(ValueError, match=r"alpha must lie in \(0, 1\)"):
-        clinical.mixed_model(data, measure="ohd_25", alpha=-1)
+        clinical.mixed_model(data, measures="ohd_25", alpha=-1)
     with pytest.raises(ValueError, match="month must be one of 0, 6, 12, got 3"):
         clinical.compare_groups(data, month=3)
     with pytest.raises(ValueError, match="month=12 has no observations in data"):
@@ -540,32 +542,32 @@ def test_option_errors(data):
     with pytest.raises(ValueError, match="test must be one of 'auto', 't', 'mann_whitney'"):
         clinical.compare_groups(data, month=0, test="welch")
     with pytest.raises(ValueError, match="group must be one of 'HCM', 'CM', got 'hcm'"):
-        clinical.repeated_measures(data, measure="ohd_25", group="hcm")
+        clinical.repeated_measures(data, measures="ohd_25", group="hcm")
     with pytest.raises(ValueError, match="method must be one of 'tukey'"):
-        clinical.tukey_within(data, measure="ohd_25", group="HCM", method="scheffe")
+        clinical.tukey_within(data, measures="ohd_25", group="HCM", method="scheffe")
     with pytest.raises(ValueError, match="test must be one of 'paired_t', 'wilcoxon'"):
-        clinical.percent_change(data, measure="ohd_25", test="sign")
+        clinical.percent_change(data, measures="ohd_25", test="sign")
     with pytest.raises(ValueError, match="to_month must differ from from_month"):
-        clinical.percent_change(data, measure="ohd_25", from_month=6, to_month=6)
+        clinical.percent_change(data, measures="ohd_25", from_month=6, to_month=6)
     with pytest.raises(ValueError, match="month must differ from baseline_month"):
-        clinical.ancova(data, measure="ohd_25", month=0)
+        clinical.ancova(data, measures="ohd_25", month=0)
 
 
 def test_month_selection_errors(data):
     with pytest.raises(ValueError, match=r"months has value\(s\) without data for ohd_25 in HCM"):
         clinical.repeated_measures(
-            data[data.month < 12], measure="ohd_25", group="HCM", months=[0, 12]
+            data[data.month < 12], measures="ohd_25", group="HCM", months=[0, 12]
         )
     with pytest.raises(ValueError, match="months must name at least two visits"):
-        clinical.repeated_measures(data, measure="ohd_25", group="HCM", months=[0])
+        clinical.repeated_measures(data, measures="ohd_25", group="HCM", months=[0])
     with pytest.raises(ValueError, match="months must be one of 0, 6, 12, got 9"):
-        clinical.mixed_anova(data, measure="ohd_25", months=[0, 9])
+        clinical.mixed_anova(data, measures="ohd_25", months=[0, 9])
     with pytest.raises(ValueError, match=r"months has value\(s\) without data for ohd_25: 12"):
-        clinical.mixed_anova(data[data.month < 12], measure="ohd_25", months=[0, 12])
+        clinical.mixed_anova(data[data.month < 12], measures="ohd_25", months=[0, 12])
     with pytest.raises(ValueError, match="months must name at least two visits"):
-        clinical.mixed_anova(data, measure="ohd_25", months=[6])
+        clinical.mixed_anova(data, measures="ohd_25", months=[6])
     with pytest.raises(ValueError, match="measure 'ohd_25' has one visit only"):
-        clinical.mixed_model(data[data.month == 0], measure="ohd_25")
+        clinical.mixed_model(data[data.month == 0], measures="ohd_25")
 
 
 def test_too_few_observations(data):
@@ -579,17 +581,17 @@ def test_too_few_observations(data):
     with pytest.raises(ValueError, match=r"too few observations for l1_4_bmd in HCM at month 0"):
         clinical.compare_groups(few, month=0, test="t")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM with all"):
-        clinical.repeated_measures(few, measure="ohd_25", group="HCM")
+        clinical.repeated_measures(few, measures="ohd_25", group="HCM")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM with all"):
-        clinical.mixed_anova(few, measure="ohd_25")
+        clinical.mixed_anova(few, measures="ohd_25")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM at months 0"):
-        clinical.percent_change(few, measure="ohd_25")
+        clinical.percent_change(few, measures="ohd_25")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM at months 0"):
-        clinical.ancova(few, measure="ohd_25", month=6)
+        clinical.ancova(few, measures="ohd_25", month=6)
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM: n = 2"):
-        clinical.mixed_model(few, measure="ohd_25")
+        clinical.mixed_model(few, measures="ohd_25")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM: n = 0"):
-        clinical.repeated_measures(few[few.group == "CM"], measure="ohd_25", group="HCM")
+        clinical.repeated_measures(few[few.group == "CM"], measures="ohd_25", group="HCM")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in CM at month 6"):
         clinical.ordinal_categories(data[data.group == "HCM"], month=6)
 
@@ -633,8 +635,8 @@ def test_suppress_errors():
 def test_same_seed_same_frames():
     for function in (
         lambda d: clinical.describe(d),
-        lambda d: clinical.tukey_within(d, measure="ohd_25", group="HCM"),
-        lambda d: clinical.ancova(d, measure="l1_4_bmd", month=6),
+        lambda d: clinical.tukey_within(d, measures="ohd_25", group="HCM"),
+        lambda d: clinical.ancova(d, measures="l1_4_bmd", month=6),
     ):
         pd.testing.assert_frame_equal(function(make_long(7)), function(make_long(7)))
 
@@ -642,7 +644,7 @@ def test_same_seed_same_frames():
 def test_mixed_model_scaling_matches_direct_statsmodels_fit(data):
     import statsmodels.formula.api as smf
 
-    res = clinical.mixed_model(data, measure="ohd_25").set_index("term")
+    res = clinical.mixed_model(data, measures="ohd_25").set_index("term")
     sub = data[data.measure == "ohd_25"].reset_index(drop=True)
     # reference: statsmodels MixedLM on the original scale (no boundary issue for 25(OH)D)
     direct = smf.mixedlm(
@@ -655,4 +657,114 @@ def test_mixed_model_scaling_matches_direct_statsmodels_fit(data):
     row = res.loc["intercept"]
     assert row.statistic == pytest.approx(row.estimate / row.se, rel=1e-12)
     with pytest.raises(ValueError, match="has no variation"):
-        clinical.mixed_model(data.assign(value=1.0), measure="ohd_25")
+        clinical.mixed_model(data.assign(value=1.0), measures="ohd_25")
+
+
+# ------------------------------------------------------------------ many measures, arms, visits
+
+
+def test_one_call_covers_measures_arms_and_visits(data):
+    """Each function, called once for everything, equals its one-by-one calls stacked."""
+    # reference: the single calls, concatenated in the documented order
+    pairs = [(m, g) for m in ("l1_4_bmd", "ohd_25") for g in vocabulary.GROUPS]
+    cases = [
+        (
+            clinical.repeated_measures(data),
+            [clinical.repeated_measures(data, measures=m, group=g) for m, g in pairs],
+        ),
+        (
+            clinical.tukey_within(data, method=["tukey", "holm"]),
+            [
+                clinical.tukey_within(data, measures=m, group=g, method=method)
+                for m, g in pairs
+                for method in ("tukey", "holm")
+            ],
+        ),
+        (
+            clinical.mixed_anova(data),
+            [clinical.mixed_anova(data, measures=m) for m in ("l1_4_bmd", "ohd_25")],
+        ),
+        (
+            clinical.percent_change(data, to_month=12),
+            [
+                clinical.percent_change(data, measures=m, to_month=12)
+                for m in ("l1_4_bmd", "ohd_25")
+            ],
+        ),
+        (
+            clinical.compare_groups(data),
+            [clinical.compare_groups(data, month=m) for m in vocabulary.MONTHS],
+        ),
+        (
+            clinical.ancova(data, month=[6, 12]),
+            [
+                clinical.ancova(data, measures=m, month=v)
+                for v in (6, 12)
+                for m in ("l1_4_bmd", "ohd_25")
+            ],
+        ),
+        (
+            clinical.mixed_model(data, measures=["ohd_25", "l1_4_bmd"]),
+            [clinical.mixed_model(data, measures=m) for m in ("ohd_25", "l1_4_bmd")],
+        ),
+        (
+            clinical.ordinal_categories(data, month=[12, 6]),
+            [clinical.ordinal_categories(data, month=m) for m in (12, 6)],
+        ),
+    ]
+    for together, one_by_one in cases:
+        pd.testing.assert_frame_equal(together, pd.concat(one_by_one, ignore_index=True))
+    assert len(cases[0][0]) == 4
+    assert list(cases[0][0].group) == ["HCM", "CM", "HCM", "CM"]
+    assert len(cases[1][0]) == 2 * 2 * 2 * 3
+    assert list(cases[4][0].month) == [0, 0, 6, 6, 12, 12]
+
+
+def test_tukey_within_names_each_method(data):
+    res = clinical.tukey_within(
+        data, measures="ohd_25", group="CM", method=["tukey", "tukey_multivariate"]
+    )
+    assert list(res.test) == ["tukey"] * 3 + ["tukey_multivariate"] * 3
+    assert list(res.columns[7:10]) == ["difference", "test", "se"]
+    # reference: the pooled-error q of the first pair, by hand with numpy
+    y = wide_of(data, "ohd_25", "CM").to_numpy()
+    _, ss_error, df_error = sums_of_squares(y)
+    q = abs(y[:, 1].mean() - y[:, 0].mean()) / np.sqrt(ss_error / df_error / len(y))
+    assert res.statistic.iloc[0] == pytest.approx(q, rel=1e-10)
+    # the two methods share the means and differ in the error
+    assert res.difference.iloc[3] == pytest.approx(res.difference.iloc[0], abs=1e-15)
+    assert res.dof.iloc[3] == len(y) - 1
+
+
+def test_compare_groups_every_visit_by_default(data):
+    res = clinical.compare_groups(data, measures="ohd_25", test="t")
+    assert list(res.month) == [0, 6, 12]
+    # reference: scipy.stats.ttest_ind at twelve months
+    x = data[(data.measure == "ohd_25") & (data.group == "HCM") & (data.month == 12)].value
+    y = data[(data.measure == "ohd_25") & (data.group == "CM") & (data.month == 12)].value
+    assert res.p.iloc[2] == pytest.approx(stats.ttest_ind(x, y).pvalue, abs=1e-12)
+
+
+def test_ordinal_categories_every_visit_by_default(data):
+    res = clinical.ordinal_categories(data)
+    assert sorted(set(res.month)) == [0, 6, 12]
+    assert len(res) == 3 * 2 * 3
+    # reference: counted with numpy at baseline, HCM below 12
+    at = data[(data.measure == "ohd_25") & (data.group == "HCM") & (data.month == 0)].value
+    row = res[(res.month == 0) & (res.group == "HCM") & (res.category == "deficient")]
+    assert row["count"].iloc[0] == int((at.to_numpy() < 12).sum())
+
+
+def test_selection_errors_for_many(data):
+    with pytest.raises(ValueError, match="month must be one of 0, 6, 12, got 9"):
+        clinical.compare_groups(data, month=[0, 9])
+    with pytest.raises(ValueError, match="month must be one of 0, 6, 12, got 3"):
+        clinical.ordinal_categories(data, month=(6, 3))
+    with pytest.raises(ValueError, match="month must differ from baseline_month, got 0 twice"):
+        clinical.ancova(data, month=[6, 0])
+    with pytest.raises(ValueError, match=r"method must be one of 'tukey', .* got 'scheffe'"):
+        clinical.tukey_within(data, method=["tukey", "scheffe"])
+    with pytest.raises(ValueError, match="group must be one of 'HCM', 'CM', got 'XX'"):
+        clinical.tukey_within(data, group=["HCM", "XX"])
+    with pytest.raises(ValueError, match=r"measures has value\(s\) not in data: 'bmi'"):
+        clinical.mixed_anova(data, measures=["ohd_25", "bmi"])
