@@ -8,7 +8,7 @@ import re
 import jupytext
 import pytest
 
-from milkbone import EVIDENCE_LEVELS, build, figures
+from milkbone import EVIDENCE_LEVELS, build, report
 
 NOTEBOOKS = build.notebook_sources()
 IDS = [p.stem for p in NOTEBOOKS]
@@ -98,4 +98,4 @@ def test_evidence_badges_use_the_book_wide_colours(path):
     text = path.read_text(encoding="utf-8")
     for role, level in re.findall(r"\{(bdg-[a-z-]+)\}`([a-z-]+)`", text):
         if level in EVIDENCE_LEVELS:
-            assert f"{{{role}}}`{level}`" == figures.badge(level), f"{level} badge: use {role}"
+            assert f"{{{role}}}`{level}`" == report.badge(level), f"{level} badge: use {role}"

@@ -13,5 +13,5 @@ trap 'rm -rf "$tmp"' EXIT
   echo "# requirements.in; install with: pip install --no-deps -r requirements.lock"
   "$tmp/venv/bin/pip" freeze --all --exclude-editable | grep -vE '^pip=='
 } > requirements.lock
-PYTHONPATH=src "$python" -m milkbone._lock
+PYTHONPATH=src "$python" -m milkbone.cli lock
 echo "wrote requirements.lock ($(grep -c '==' requirements.lock) pins) and environment.yml"

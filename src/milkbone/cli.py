@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ast
 import shutil
 import sys
 import time
@@ -13,54 +12,15 @@ from milkbone import build, paths
 
 __all__ = ["main"]
 
-DEFAULT_SEED = 2025
-
-
-def _parse_value(text: str) -> object:
-    """Read a parameter value as papermill's CLI does: int, float, bool, null or text."""
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return {"true": True, "false": False, "none": None, "null": None}.get(text.lower(), text)
-
-
-def _notebook_parameters(source: Path) -> list[str]:
-    """Names assigned in the cell tagged ``parameters`` of a jupytext notebook."""
-    import jupytext
-
-    notebook = jupytext.read(source)
-    for cell in notebook.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            return [
-                node.target.id if isinstance(node, ast.AnnAssign) else node.targets[0].id
-                for node in ast.parse(cell.source).body
-                if isinstance(node, ast.Assign | ast.AnnAssign)
-            ]
-    return []
-
-
-def _simulate_default_cohort(echo) -> None:
-    """Write and validate the default simulated cohort the notebooks read."""
-    from milkbone import cohort
-
-    start = time.perf_counter()
-    cohort.simulate(seed=DEFAULT_SEED, out=paths.SIMULATED)
-    problems = cohort.validate(paths.SIMULATED)
-    if problems:
-        listed = "\n".join(f"  {problem}" for problem in problems[:10])
-        raise build.BuildError(f"the simulated cohort does not pass validation:\n{listed}")
-    seconds = time.perf_counter() - start
-    echo(f"  cohort  data/simulated, seed {DEFAULT_SEED}, valid  {seconds:6.1f} s")
+DEFAULT_SEED = build.DEFAULT_SEED
 
 
 def command_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     html = paths.BUILD / "html"
     try:
-        _simulate_default_cohort(print)
-        results = build.execute_notebooks(force=args.force, workers=args.workers)
+        build.prepare_cohort(seed=DEFAULT_SEED, echo=print)
+        results = build.execute_notebooks(force=args.force, workers=args.workers, echo=print)
     except build.BuildError as error:
         shutil.rmtree(html, ignore_errors=True)  # a stale site must not look current
         print(f"milkbone build: {error}", file=sys.stderr)
@@ -69,7 +29,7 @@ def command_build(args: argparse.Namespace) -> int:
     if args.no_book:
         return 0
     try:
-        build.build_book()
+        build.build_book(echo=print)
     except build.BuildError as error:
         print(f"milkbone build: {error}", file=sys.stderr)
         return 1
@@ -86,25 +46,21 @@ def command_run(args: argparse.Namespace) -> int:
     if not source.exists():
         print(f"milkbone run: no notebook {args.notebook}", file=sys.stderr)
         return 2
-    parameters = {name: _parse_value(value) for name, value in args.parameter}
-    known = _notebook_parameters(source)
-    unknown = sorted(set(parameters) - set(known))
-    if unknown:
-        print(
-            f"milkbone run: {source.name} has no parameter {', '.join(unknown)}; "
-            f"its parameters are: {', '.join(known) or 'none'}",
-            file=sys.stderr,
-        )
+    parameters = {name: build.parse_value(value) for name, value in args.parameter}
+    try:
+        build.check_parameters(source, parameters)
+    except ValueError as error:
+        print(f"milkbone run: {error}", file=sys.stderr)
         return 2
     destination = (
         Path(args.output) if args.output else paths.BUILD / "runs" / f"{source.stem}.ipynb"
     )
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
-    result = build._execute_one(
+    result = build.execute_one(
         str(source), parameters, str(paths.ROOT), build.package_hash(), str(destination)
     )
-    build._print_line(result, print)
+    print("\n".join(build.progress_lines(result)))
     if result.status == "failed":
         return 1
     print(f"wrote {destination}")
@@ -127,6 +83,19 @@ def command_verify(args: argparse.Namespace) -> int:
     from milkbone import audit
 
     return audit.main_verify(strict=args.strict, out=Path(args.out))
+
+
+def command_lock(args: argparse.Namespace) -> int:
+    """Rewrite environment.yml from requirements.lock, or with --check exit 1 if they differ."""
+    from milkbone.build import lock
+
+    if args.check:
+        if not lock.pins_agree():
+            print("environment.yml and requirements.lock disagree: run `make lock`")
+            return 1
+        return 0
+    print(f"wrote {lock.write_environment()}")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -171,6 +140,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", default=str(paths.BUILD / "audit" / "claims.csv"))
     p.set_defaults(handler=command_verify)
+
+    p = commands.add_parser("lock", help="write environment.yml from requirements.lock")
+    p.add_argument("--check", action="store_true", help="exit 1 if the two disagree")
+    p.set_defaults(handler=command_lock)
     return main_parser
 
 

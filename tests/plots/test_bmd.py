@@ -1,4 +1,4 @@
-"""milkbone.figures: the Figure 2 panels (bmd_panels) and their significance marks."""
+"""milkbone.plots.bmd: the Figure 2 panels (bmd_panels) and their significance marks."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from milkbone import figures
+from milkbone import plots
 
-SITES = [measure for _, measure, _ in figures.BMD_PANELS]
+SITES = [measure for _, measure, _ in plots.BMD_PANELS]
 
 
 def _data(n: int = 6) -> pd.DataFrame:
@@ -38,7 +38,7 @@ def figure():
             "label": ["**", "*", "***"],
         }
     )
-    fig = figures.bmd_panels(_data(), marks=marks)
+    fig = plots.bmd_panels(_data(), marks=marks)
     yield fig
     plt.close(fig)
 
@@ -58,7 +58,7 @@ def test_legend_lists_hcm_before_cm_with_the_arm_colours_and_markers(figure):
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels == ["HCM", "CM"]
     for handle, group in zip(legend.legend_handles, labels, strict=True):
-        colour, marker = figures.ARM_STYLE[group]
+        colour, marker = plots.ARM_STYLE[group]
         assert mcolors.to_hex(handle.get_color()) == colour.lower()
         assert handle.get_marker() == marker
 
@@ -70,10 +70,10 @@ def test_points_use_each_arms_colour_and_sit_around_its_box(figure):
     for collection, (group, i) in zip(
         ax.collections, [(g, i) for g in ("HCM", "CM") for i in range(3)], strict=True
     ):
-        colour = figures.ARM_STYLE[group][0]
+        colour = plots.ARM_STYLE[group][0]
         assert mcolors.to_hex(collection.get_facecolor()[0], keep_alpha=False) == colour.lower()
         x = collection.get_offsets()[:, 0]
-        assert np.all(np.abs(x - (i + figures.ARM_OFFSET[group])) <= 0.08 + 1e-12)
+        assert np.all(np.abs(x - (i + plots.ARM_OFFSET[group])) <= 0.08 + 1e-12)
         assert len(x) == 6
 
 
@@ -89,7 +89,7 @@ def test_boxes_are_drawn_in_the_arm_colours_hcm_left_of_cm(figure):
         for b in boxes
     )
     expected = sorted(
-        (i + figures.ARM_OFFSET[g], figures.ARM_STYLE[g][0].lower())
+        (i + plots.ARM_OFFSET[g], plots.ARM_STYLE[g][0].lower())
         for g in ("HCM", "CM")
         for i in range(3)
     )
@@ -114,14 +114,14 @@ def test_marks_are_placed_at_the_midpoint_of_the_boxes_they_join(figure):
 
 
 def test_without_points_no_individual_value_is_drawn():
-    fig = figures.bmd_panels(_data(), show_points=False)
+    fig = plots.bmd_panels(_data(), show_points=False)
     assert all(len(ax.collections) == 0 for ax in fig.axes)
     plt.close(fig)
 
 
 def test_same_seed_same_jitter():
-    first = figures.bmd_panels(_data(), seed=5)
-    second = figures.bmd_panels(_data(), seed=5)
+    first = plots.bmd_panels(_data(), seed=5)
+    second = plots.bmd_panels(_data(), seed=5)
     a = first.axes[0].collections[0].get_offsets()
     b = second.axes[0].collections[0].get_offsets()
     np.testing.assert_array_equal(a, b)
@@ -141,18 +141,18 @@ def test_unknown_visit_in_marks_is_refused():
         }
     )
     with pytest.raises(ValueError, match="unknown arms or visits"):
-        figures.bmd_panels(_data(), marks=marks)
+        plots.bmd_panels(_data(), marks=marks)
 
 
 def test_a_site_without_data_is_named():
     data = _data()
     with pytest.raises(ValueError, match="right_hip_bmd"):
-        figures.bmd_panels(data[data["measure"] != "right_hip_bmd"])
+        plots.bmd_panels(data[data["measure"] != "right_hip_bmd"])
 
 
 def test_missing_column_is_named():
     with pytest.raises(KeyError, match="value"):
-        figures.bmd_panels(_data().drop(columns="value"))
+        plots.bmd_panels(_data().drop(columns="value"))
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_missing_column_is_named():
 )
 def test_stars_follow_the_figure_legend(p, stars):
     # the thresholds of paper Figure 2's legend: *p < 0.05; **p < 0.01; ***p < 0.001
-    assert figures.significance_label(p) == stars
+    assert plots.significance_label(p) == stars
 
 
 def test_marks_keep_only_significant_comparisons_within_first():
@@ -177,7 +177,7 @@ def test_marks_keep_only_significant_comparisons_within_first():
     between = pd.DataFrame(
         {"measure": ["l1_4_bmd", "l1_4_bmd"], "month": [6, 12], "p": [0.03, 0.3]}
     )
-    marks = figures.significance_marks(within=within, between=between)
+    marks = plots.significance_marks(within=within, between=between)
     assert marks[["group_a", "month_a", "group_b", "month_b", "label"]].values.tolist() == [
         ["CM", 0, "CM", 12, "***"],
         ["CM", 6, "CM", 12, "*"],
@@ -187,5 +187,5 @@ def test_marks_keep_only_significant_comparisons_within_first():
 
 
 def test_marks_name_a_missing_column():
-    with pytest.raises(KeyError, match="between lacks"):
-        figures.significance_marks(between=pd.DataFrame({"measure": ["x"], "p": [0.01]}))
+    with pytest.raises(KeyError, match="between is missing column"):
+        plots.significance_marks(between=pd.DataFrame({"measure": ["x"], "p": [0.01]}))

@@ -3,19 +3,32 @@
 ``requirements.lock`` is the single list of exact pins (every transitive package);
 the Makefile installs it with pip, and conda users install ``environment.yml``,
 whose pip section this module writes from the lock. Standard library only, so it
-runs before the environment exists::
+runs before the environment exists (``milkbone lock`` is its command)::
 
-    PYTHONPATH=src python -m milkbone._lock          # rewrite environment.yml
-    PYTHONPATH=src python -m milkbone._lock --check  # exit 1 if they disagree
+    PYTHONPATH=src python -m milkbone.cli lock          # rewrite environment.yml
+    PYTHONPATH=src python -m milkbone.cli lock --check  # exit 1 if they disagree
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+__all__ = [
+    "ENVIRONMENT",
+    "LOCK",
+    "PYTHON_VERSION",
+    "ROOT",
+    "environment_pins",
+    "lock_pins",
+    "normalise",
+    "parse_pins",
+    "pins_agree",
+    "render_environment",
+    "write_environment",
+]
+
+ROOT = Path(__file__).resolve().parents[3]
 LOCK = ROOT / "requirements.lock"
 ENVIRONMENT = ROOT / "environment.yml"
 PYTHON_VERSION = "3.11"
@@ -23,7 +36,14 @@ PYTHON_VERSION = "3.11"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)$")
 
 
-def _normalise(name: str) -> str:
+def normalise(name: str) -> str:
+    """A package name as pip compares them (PEP 503).
+
+    Examples
+    --------
+    >>> normalise("Scikit_Bio")
+    'scikit-bio'
+    """
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
@@ -46,7 +66,7 @@ def parse_pins(lines: list[str]) -> dict[str, str]:
         match = _PIN.match(line)
         if match is None:
             raise ValueError(f"not an exact pin (name==version): {raw.strip()!r}")
-        pins[_normalise(match[1])] = match[2]
+        pins[normalise(match[1])] = match[2]
     return pins
 
 
@@ -87,17 +107,13 @@ def render_environment(pins: dict[str, str]) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    pins = lock_pins()
-    if "--check" in argv:
-        if environment_pins() != pins:
-            print("environment.yml and requirements.lock disagree: run `make lock`")
-            return 1
-        return 0
-    ENVIRONMENT.write_text(render_environment(pins), encoding="utf-8")
-    return 0
+def pins_agree(lock: Path | None = None, environment: Path | None = None) -> bool:
+    """True when ``environment.yml`` installs exactly the pins of the lock."""
+    return environment_pins(environment or ENVIRONMENT) == lock_pins(lock or LOCK)
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+def write_environment(lock: Path | None = None, environment: Path | None = None) -> Path:
+    """Rewrite ``environment.yml`` from the pins of the lock; return its path."""
+    lock, environment = lock or LOCK, environment or ENVIRONMENT
+    environment.write_text(render_environment(lock_pins(lock)), encoding="utf-8")
+    return environment

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jupyter_server_mathjax
 
+__all__ = ["MATHJAX_CONFIG", "STYLESHEET", "mathjax_source", "setup"]
+
 MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full"
 
 
@@ -23,7 +25,7 @@ def mathjax_source() -> Path:
 
 
 STYLESHEET = """\
-/* milkbone: tables made by figures.show_table */
+/* milkbone: tables made by report.show_table */
 table.milkbone-table { margin: 0.5em 0 1.5em; font-size: 0.9em; }
 table.milkbone-table th, table.milkbone-table td { padding: 0.25em 0.8em; }
 table.milkbone-table td { font-variant-numeric: tabular-nums; }
@@ -63,6 +65,7 @@ def _stage_mathjax(app, config) -> None:
 
 
 def setup(app):
+    """Register the extension: stage MathJax and the stylesheet once the config is read."""
     app.connect("config-inited", _stage_mathjax, priority=900)
     app.add_css_file("milkbone.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

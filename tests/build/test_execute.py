@@ -1,0 +1,103 @@
+"""milkbone.build.execute: change detection end to end, the failure path, progress lines."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from milkbone import build
+
+
+def _statuses(results):
+    return {r.notebook: r.status for r in results}
+
+
+@pytest.mark.slow
+def test_data_change_reexecutes_exactly_the_notebooks_that_read_it(project):
+    root = project
+    lines: list[str] = []
+    first = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(first) == {"alpha": "executed", "beta": "executed"}
+    assert first[0].reads == ["data/alpha.csv"]
+    assert (root / "notebooks" / "alpha.ipynb").exists()
+
+    cached = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(cached) == {"alpha": "cached", "beta": "cached"}
+    assert [r.reads for r in cached] == [["data/alpha.csv"], ["data/beta.csv"]]
+
+    (root / "data" / "beta.csv").write_text("x\n2\n")
+    again = build.execute_notebooks(root=root, echo=lines.append)
+    assert _statuses(again) == {"alpha": "cached", "beta": "executed"}
+
+    # a parameter is part of the key too
+    changed = build.execute_notebooks(root=root, parameters={"factor": 2}, echo=lines.append)
+    assert _statuses(changed) == {"alpha": "executed", "beta": "executed"}
+    assert any("cached" in line and "alpha" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_failing_notebook_stops_the_build_with_its_name_and_cell(project):
+    root = project
+    bad = root / "notebooks" / "gamma.py"
+    bad.write_text(
+        textwrap.dedent(
+            """\
+            # %%
+            x = 1
+
+            # %%
+            raise ValueError("the data are not what they seem")
+            """
+        )
+    )
+    # a stale executed notebook from an earlier successful run must not survive
+    (root / "notebooks" / "gamma.ipynb").write_text("{}")
+    lines: list[str] = []
+    with pytest.raises(build.BuildError, match=r"gamma \(cell 2\)"):
+        build.execute_notebooks(root=root, echo=lines.append)
+    report = "\n".join(lines)
+    assert "gamma failed in cell 2: ValueError: the data are not what they seem" in report
+    assert not (root / "notebooks" / "gamma.ipynb").exists()
+    assert (root / "notebooks" / "alpha.ipynb").exists()  # the others still completed
+
+
+@pytest.mark.slow
+def test_reads_of_files_gone_after_the_run_are_not_inputs(project):
+    root = project
+    (root / "notebooks" / "beta.py").unlink()
+    (root / "notebooks" / "alpha.py").write_text(
+        (root / "notebooks" / "alpha.py").read_text()
+        + "\n# %%\nimport tempfile, pathlib\n"
+        + "with tempfile.TemporaryDirectory() as folder:\n"
+        + "    scratch = pathlib.Path(folder, 'scratch.csv')\n"
+        + "    scratch.write_text('x')\n"
+        + "    paths.record_read(scratch)\n"
+    )
+    (result,) = build.execute_notebooks(root=root)
+    assert result.reads == ["data/alpha.csv"]
+
+
+def test_progress_lines_name_the_failed_cell_and_show_its_source():
+    failure = build.NotebookFailure(cell=3, source="a = 1\nb = a / 0", error="ZeroDivisionError")
+    result = build.NotebookResult("gamma", "failed", 0.44, failure=failure)
+    assert build.progress_lines(result) == [
+        "  FAILED  gamma                           0.4 s",
+        "          gamma failed in cell 3: ZeroDivisionError",
+        "          | a = 1",
+        "          | b = a / 0",
+    ]
+
+
+def test_kernel_is_told_its_notebook_and_parameters(project):
+    source = project / "notebooks" / "alpha.py"
+    environment = build.kernel_environment(source, project, {"seed": 7}, project / "reads.txt")
+    assert environment["MILKBONE_NOTEBOOK"] == "notebooks/alpha.py"  # captions name it
+    assert environment["MILKBONE_PARAMETERS"] == '{"seed": 7}'
+    assert environment["PYTHONHASHSEED"] == "0"
+
+
+def test_notebook_sources_in_book_order_without_private_ones(project):
+    (project / "notebooks" / "_draft.py").write_text("# %%\n")
+    names = [p.name for p in build.notebook_sources(project / "notebooks")]
+    assert names == ["alpha.py", "beta.py"]
