@@ -1,4 +1,4 @@
-"""Tests of milkbone._parse: every printed form the paper uses, and every error message.
+"""Tests of milkbone.published.parse: every printed form the paper uses, and every error message.
 
 Expected values are the printed numbers read by hand from the paper's text.
 """

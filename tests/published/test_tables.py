@@ -1,4 +1,4 @@
-"""Tests of milkbone.published and the files of data/published/.
+"""Tests of milkbone.published.tables and the files of data/published/.
 
 Expected values are the paper's printed numbers, read by hand from its text
 (milkbone.paths.PAPER); counts of rows were made by counting the printed rows.
@@ -6,7 +6,6 @@ Expected values are the paper's printed numbers, read by hand from its text
 
 import csv
 import json
-import shutil
 
 import pandas as pd
 import pytest
@@ -14,30 +13,7 @@ import pytest
 from milkbone import paths, published
 from milkbone.published.parse import parse_mean_sd, parse_number, parse_p_value
 
-VERDICT_COLUMNS = ["evidence", "recomputed_value", "verdict", "note"]
 
-
-@pytest.fixture(scope="module")
-def paper_text():
-    if not paths.PAPER.exists():
-        pytest.skip(f"the paper's text is not available at {paths.PAPER}")
-    return paths.PAPER.read_text(encoding="utf-8")
-
-
-@pytest.fixture()
-def copy(tmp_path):
-    """A private copy of data/published/ that a test may corrupt."""
-    for path in paths.PUBLISHED.iterdir():
-        if path.suffix in (".csv", ".json"):
-            shutil.copy(path, tmp_path / path.name)
-    return tmp_path
-
-
-def _all_tables():
-    return {n: published.table(n) for n in published.TABLE_FILES}
-
-
-# ------------------------------------------------------------------ as printed
 @pytest.mark.parametrize("n", sorted(published.TABLE_FILES))
 def test_every_cell_text_is_in_the_paper(paper_text, n):
     lines = paper_text.split("\n")
@@ -72,9 +48,8 @@ def test_special_characters_are_kept():
     assert t6.loc["t6.pgd2.m12", "cell_text"] == "484844985.1"
 
 
-# ------------------------------------------------------------------ row counts
-def test_row_counts_as_printed(paper_text):
-    tables = _all_tables()
+def test_row_counts_as_printed(paper_text, all_tables):
+    tables = all_tables
     printed_rows = {n: t["source_line"].nunique() for n, t in tables.items()}
     # Table 3 counts its HCM, CM and P-value rows (10 measures × 3)
     assert printed_rows == {1: 8, 2: 20, 3: 30, 4: 5, 5: 51, 6: 8}
@@ -110,25 +85,6 @@ def test_table5_counts_by_phase_and_direction():
     assert (arrows["direction"] == "down").sum() == 11
 
 
-def test_prose_and_claims_sizes():
-    assert len(published.prose()) > 150
-    claims = published.claims()
-    assert len(claims) > 400
-    assert set(claims["check_kind"]) <= set(published.CHECK_KINDS)
-
-
-# ------------------------------------------------------------------ group sizes
-def test_group_sizes_are_the_published_ones():
-    assert published.GROUP_SIZES == {"HCM": 51, "CM": 46}
-    assert sum(published.GROUP_SIZES.values()) == published.ENROLLED - published.WITHDRAWN
-    for n in (2, 3, 4):
-        t = published.table(n).dropna(subset=["n"])
-        sizes = t.groupby("group")["n"].unique().map(lambda v: v.tolist()).to_dict()
-        assert sizes == {"CM": [46], "HCM": [51]}
-    stats = published.summary_statistics()
-    assert (stats["n"] == stats["group"].map(published.GROUP_SIZES)).all()
-
-
 def test_flow_states_only_what_the_paper_states():
     flow = published.flow().set_index("flow_id")
     assert int(flow.loc["enrolled.s2_1", "value"]) == 104
@@ -147,7 +103,6 @@ def test_flow_states_only_what_the_paper_states():
     assert (unstated["printed"] == "").all()
 
 
-# ------------------------------------------------------------------ parsed columns
 def test_table2_parsed_columns_match_the_printed_text():
     t2 = published.table(2)
     cells = t2[t2["mean_text"] != ""]
@@ -308,29 +263,6 @@ def test_prose_texts_and_directions(prose):
     ]
 
 
-def test_summary_statistics_contract():
-    stats = published.summary_statistics()
-    assert list(stats.columns) == [
-        "source",
-        "measure",
-        "group",
-        "month",
-        "mean",
-        "sd",
-        "n",
-        "mean_text",
-        "sd_text",
-        "footnote",
-        "flag",
-    ]
-    assert stats.groupby("source").size().to_dict() == {"Table 2": 40, "Table 3": 48}
-    pinp = stats[(stats["measure"] == "pinp") & (stats["group"] == "HCM") & (stats["month"] == 0)]
-    assert pinp["mean"].tolist() == pytest.approx([84.67, 84.70], abs=1e-12)
-    slugs = set(published.measures()["measure"])
-    assert set(stats["measure"]) == slugs
-    assert len(slugs) == 20
-
-
 def test_measures_table():
     m = published.measures().set_index("measure")
     assert m.loc["ohd_25", ["label", "unit", "months"]].tolist() == ["25(OH)D", "ng/mL", "0;6;12"]
@@ -338,58 +270,6 @@ def test_measures_table():
     assert m.loc["l1_4_bmd", "printed_table2"] == "L1-4BMD, g/cm2"
 
 
-# ------------------------------------------------------------------ claims registry
-def test_committed_claims_equal_a_fresh_build():
-    committed = published.claims().drop(columns=VERDICT_COLUMNS)
-    fresh = published.build_claims().drop(columns=VERDICT_COLUMNS)
-    pd.testing.assert_frame_equal(committed, fresh)
-
-
-def test_claim_inputs_name_known_cells_and_prose():
-    known = {cid for t in _all_tables().values() for cid in t["cell_id"]}
-    known |= set(published.prose()["prose_id"])
-    claims = published.claims()
-    for _, claim in claims.iterrows():
-        missing = [i for i in claim["inputs"].split(";") if i and i not in known]
-        assert not missing, (claim["claim_id"], missing)
-    assert (
-        claims.set_index("claim_id").loc["t2.l1_4_bmd.statistic", "inputs"]
-        == "t2.l1_4_bmd.hcm;t2.l1_4_bmd.cm"
-    )
-
-
-def test_claim_verdicts_follow_evidence():
-    fresh = published.build_claims()
-    unverifiable = fresh["check_kind"].isin(["within_group", "not_verifiable"])
-    assert (fresh.loc[unverifiable, "verdict"] == "not-verifiable").all()
-    assert (fresh.loc[unverifiable, "evidence"] == "not-verifiable").all()
-    assert (fresh.loc[~unverifiable, "verdict"] == "pending").all()
-    assert (fresh.loc[~unverifiable, "evidence"] == "published").all()
-    assert (fresh["recomputed_value"] == "").all()
-
-
-def test_claims_cover_every_statistic_cell():
-    claims = set(published.claims()["claim_id"])
-    for n in (2, 3, 4):
-        t = published.table(n)
-        stat_cells = t[t["p_value"].notna()]["cell_id"]
-        assert set(stat_cells) <= claims
-    t5 = published.table(5)
-    assert {f"t5.r{i:02d}.p" for i in range(1, 52)} <= claims
-    bmd = published.claims().set_index("claim_id").loc["r3_2.l1_4.hcm.pct_6"]
-    assert bmd["check_kind"] == "not_verifiable"
-    assert bmd["inputs"] == ""
-    assert len(t5) == 459
-
-
-def test_claim_ids_must_be_unique(monkeypatch):
-    duplicate = published._TEXT_CLAIMS[0]
-    monkeypatch.setattr(published, "_TEXT_CLAIMS", (duplicate, duplicate))
-    with pytest.raises(ValueError, match="claim ids are not unique"):
-        published.build_claims()
-
-
-# ------------------------------------------------------------------ datapackage and validation
 def test_every_column_is_described_and_vice_versa():
     package = published.datapackage()
     names = [r["path"] for r in package["resources"]]
@@ -405,7 +285,7 @@ def test_every_column_is_described_and_vice_versa():
             assert field["description"], (resource["path"], field["name"])
 
 
-def test_every_csv_validates():
+def test_every_csv_validates(all_tables):
     sizes = {
         "flow": len(published.flow()),
         "prose": len(published.prose()),
@@ -418,41 +298,7 @@ def test_every_csv_validates():
         sizes["prose"] == 249
     )  # + r3_2 right hip and right femoral neck, r3_5.n_6_up, Table 4 and 6 footnotes
     assert sizes["claims"] == 608  # + r3_5.n_6_up, two §3.2 sentences, eight Table 6 AUC bands
-    assert sum(len(t) for t in _all_tables().values()) == 729
-
-
-def test_a_corrupted_value_fails_with_a_clear_message(copy):
-    path = copy / "table2_baseline.csv"
-    text = path.read_text(encoding="utf-8").replace(",0,HCM,51,", ",0,HCX,51,", 1)
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(
-        ValueError, match=r"table2_baseline\.csv does not match(.|\n)*'group' at file line 2"
-    ):
-        published.table(2, folder=copy)
-
-
-def test_a_non_number_fails_with_a_clear_message(copy):
-    path = copy / "table3_biochemistry.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines[1] = lines[1].replace(",20.61,20.61,", ",20.6l,20.61,")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(ValueError, match="column 'mean' must hold numbers, but file line 2"):
-        published.table(3, folder=copy)
-
-
-def test_a_missing_column_fails(copy):
-    frame = pd.read_csv(copy / "measures.csv", dtype=str, keep_default_na=False)
-    frame.drop(columns="unit").to_csv(copy / "measures.csv", index=False)
-    with pytest.raises(ValueError, match=r"measures\.csv does not match datapackage\.json"):
-        published.measures(folder=copy)
-
-
-def test_a_duplicated_cell_id_fails(copy):
-    path = copy / "table1_milk_composition.csv"
-    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="cell_id"):
-        published.table(1, folder=copy)
+    assert sum(len(t) for t in all_tables.values()) == 729
 
 
 def test_a_missing_file_or_resource_fails(copy):
@@ -473,7 +319,6 @@ def test_unknown_table_number():
         published.table(7)
 
 
-# ------------------------------------------------------------------ loader behaviour
 def test_loaders_return_copies():
     first = published.table(2)
     first.loc[:, "mean"] = -1.0
@@ -487,24 +332,3 @@ def test_every_file_read_is_recorded(copy, monkeypatch, tmp_path):
     published.table(4, folder=copy)
     read = log.read_text(encoding="utf-8").split()
     assert read == [str(copy / "datapackage.json"), str(copy / "table4_vitamin_d_categories.csv")]
-
-
-def test_a_fractional_integer_fails_with_a_clear_message(copy):
-    path = copy / "table4_vitamin_d_categories.csv"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines[1] = lines[1].replace(",51,11,", ",51,11.5,")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(ValueError, match="column 'count' must hold integers, but file line 2"):
-        published.table(4, folder=copy)
-
-
-def test_sources_and_flags_overview():
-    overview = published.sources().set_index("resource")
-    assert overview.loc["table2", "printed_rows"] == 20
-    assert overview.loc["claims", "rows"] == 608
-    found = published.flags().set_index(["table", "flag"])["cells"].to_dict()
-    assert found[("Table 3", "footnote_absent_ambiguous")] == 2
-    assert found[("Table 3", "footnote_mark_split")] == 22
-    assert found[("Table 5", "number_duplicate")] == 2
-    assert found[("Table 1", "dash_not_added")] == 2
-    assert found[("Table 2", "thousands_separator")] == 11
