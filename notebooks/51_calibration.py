@@ -234,9 +234,8 @@ figures.show_table(
 # them as below. They have a baseline visit only and are in no calibration target.
 
 # %%
-withdrawn = pd.DataFrame(
-    {"group": list(cohort.WITHDRAWN), "withdrawn": list(cohort.WITHDRAWN.values())}
-)
+arms = cohort.WITHDRAWN_BY_ARM
+withdrawn = pd.DataFrame({"group": list(arms), "withdrawn": list(arms.values())})
 figures.show_table(
     withdrawn,
     caption="Assumed arms of the withdrawals (the paper gives only the total). Source: "

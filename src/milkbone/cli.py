@@ -68,15 +68,43 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_simulate(args: argparse.Namespace) -> int:
+    """Write the simulated cohort and print one line; errors as one line on stderr, exit 1."""
     from milkbone import cohort
 
-    return cohort.main_simulate(seed=args.seed, out=Path(args.out))
+    start = time.perf_counter()
+    try:
+        folder = cohort.simulate(seed=args.seed, out=Path(args.out))
+    except (ValueError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    groups = cohort.dataset_info(folder)["groups"].values()
+    completers = sum(g["completers"] for g in groups)
+    everyone = completers + sum(g["withdrawn"] for g in groups)
+    print(
+        f"simulated {everyone} participants ({completers} completers) "
+        f"with seed {args.seed} into {folder} in {time.perf_counter() - start:.2f} s"
+    )
+    return 0
 
 
 def command_validate(args: argparse.Namespace) -> int:
+    """Print each problem on its own line and exit 1, or one line saying what is there."""
     from milkbone import cohort
 
-    return cohort.main_validate(Path(args.data_dir))
+    problems = cohort.validate(Path(args.data_dir))
+    if problems:
+        print(cohort.format_problems(problems))
+        print(f"{cohort.count_problems(len(problems))} found.")
+        return 1
+    data = cohort.load(Path(args.data_dir))
+    counts = data.counts()
+    sizes = ", ".join(f"{group} {n}" for group, n in counts["completers"].items())
+    print(
+        f"OK: {paths.resolve(args.data_dir)} ({'real' if data.real else 'simulated'}): "
+        f"{counts['participants']} participants ({sum(counts['completers'].values())} "
+        f"completers: {sizes}; {counts['withdrawn']} withdrawn), {counts['visits']} visits."
+    )
+    return 0
 
 
 def command_verify(args: argparse.Namespace) -> int:
