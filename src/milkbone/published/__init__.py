@@ -13,7 +13,9 @@ Modules, in the order of the pipeline:
 - :mod:`~milkbone.published.schema` and :mod:`~milkbone.published.tables`: loading
   each file, typed and validated;
 - :mod:`~milkbone.published.overview`: views across files (sources, flags, means ± SD);
-- :mod:`~milkbone.published.registry`: the claims registry (check kinds documented there).
+- :mod:`~milkbone.published.registry`: the claims registry (check kinds documented there);
+- :mod:`~milkbone.published.curated`: our hand-made readings (Figure 8, the literature
+  context) in ``data/curated``.
 
 The group sizes and counts of the participant flow are the shared vocabulary's
 (:mod:`milkbone.vocabulary`), re-exported here for the audit.
@@ -21,6 +23,7 @@ The group sizes and counts of the participant flow are the shared vocabulary's
 
 from __future__ import annotations
 
+from milkbone.published import curated
 from milkbone.published.overview import flags, sources, summary_statistics
 from milkbone.published.registry import CHECK_KINDS, CLAIM_COLUMNS, build_claims
 from milkbone.published.tables import (
@@ -44,6 +47,7 @@ __all__ = [
     "WITHDRAWN",
     "build_claims",
     "claims",
+    "curated",
     "datapackage",
     "flags",
     "flow",
