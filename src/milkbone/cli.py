@@ -108,9 +108,30 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_verify(args: argparse.Namespace) -> int:
-    from milkbone import audit
+    """Check every claim, print the verdicts by section and the discrepancies, write the
+    filled registry to ``--out``; with ``--strict`` exit 1 when a verdict differs from
+    the committed registry's."""
+    from milkbone import audit, published
 
-    return audit.main_verify(strict=args.strict, out=Path(args.out))
+    committed = published.claims()
+    fresh = audit.verify(committed)
+    print("Verdicts by section\n" + audit.verdicts_by_section(fresh).to_string() + "\n")
+    bad = audit.discrepancies(fresh)
+    print(f"Discrepancies ({len(bad)}):")
+    for r in bad.to_dict("records"):
+        print(
+            f"  {r['claim_id']} | {r['location']} | {r['quantity']} | "
+            f"printed {r['published_value']} vs recomputed {r['recomputed_value']}"
+        )
+    print(f"\nwrote {audit.write_registry(fresh, Path(args.out))}")
+    differ = audit.changed_verdicts(fresh, committed) if args.strict else []
+    if differ:
+        print(
+            f"{len(differ)} verdict(s) differ from the committed registry: " + ", ".join(differ),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def command_lock(args: argparse.Namespace) -> int:

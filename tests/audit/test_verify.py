@@ -1,12 +1,10 @@
-"""Tests for milkbone.audit.verify, main_verify and write_verdicts (the claims audit).
+"""Tests for milkbone.audit.verify (the claims audit) and the ``milkbone verify`` command.
 
 Independent references: the paper's printed numbers (Zhao et al. 2025, Tables 2–5,
 §3.1–§3.5, §4), hand-worked arithmetic (in comments) and scipy.stats for the p-values
 quoted in expected values.
 """
 
-import contextlib
-import io
 import math
 import time
 
@@ -14,7 +12,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from milkbone import VERDICTS, audit, published
+from milkbone import VERDICTS, audit, cli, published
 
 # The discrepancies the audit must find, each with the value it recomputes.
 EXPECTED_DISCREPANCIES = {
@@ -251,37 +249,79 @@ def test_missing_input_raises():
         audit.verify(claim)
 
 
-def test_printed_inputs():
-    got = audit.printed_inputs(["m2_2.n_hcm", "r3_5.p", "t3.pinp.hcm.m0"])
-    assert got["number"].tolist()[0] == "51"
-    assert got["number"].tolist()[1].endswith("0.05")
-    assert got["number"].tolist()[2] == "84.70"
-    with pytest.raises(KeyError, match="not found"):
-        audit.printed_inputs("nope")
-
-
-def test_main_verify_writes_deterministic_csv(tmp_path):
+def test_cli_verify_writes_deterministic_csv(tmp_path, capsys):
     outs = []
     for name in ("a.csv", "b.csv"):
-        with contextlib.redirect_stdout(io.StringIO()) as text:
-            assert audit.main_verify(strict=False, out=tmp_path / name) == 0
+        assert cli.main(["verify", "--out", str(tmp_path / name)]) == 0
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
-    printed = text.getvalue()
-    assert "Verdicts by section" in printed
+    printed = capsys.readouterr().out
+    assert printed.startswith("Verdicts by section\n")
     assert "t4.counts.cm.m12 |" in printed and "printed 46 vs recomputed 44" in printed
+    assert f"\nwrote {tmp_path / 'b.csv'}\n" in printed
     written = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
     assert (written["verdict"] != "pending").all()
 
 
-def test_main_verify_strict(tmp_path, monkeypatch, fresh, capsys):
+def test_cli_verify_strict(tmp_path, monkeypatch, fresh, capsys):
     monkeypatch.setattr(published, "claims", lambda **_: fresh.copy())
-    assert audit.main_verify(strict=True, out=tmp_path / "c.csv") == 0
+    assert cli.main(["verify", "--strict", "--out", str(tmp_path / "c.csv")]) == 0
+    assert capsys.readouterr().err == ""
     changed = fresh.copy()
     changed.loc[changed["claim_id"] == "t4.counts.cm.m12", "verdict"] = "consistent"
     monkeypatch.setattr(published, "claims", lambda **_: changed.copy())
-    assert audit.main_verify(strict=True, out=tmp_path / "d.csv") == 1
-    assert "t4.counts.cm.m12" in capsys.readouterr().err
+    assert cli.main(["verify", "--strict", "--out", str(tmp_path / "d.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "t4.counts.cm.m12" in err
+    assert err == "1 verdict(s) differ from the committed registry: t4.counts.cm.m12\n"
+    # without --strict the same difference is not an error
+    assert cli.main(["verify", "--out", str(tmp_path / "e.csv")]) == 0
+
+
+def test_verdicts_by_section(fresh):
+    table = audit.verdicts_by_section(fresh)
+    # the margins: every claim counted once, in its section and in "all"
+    assert table.loc["all", "all"] == len(fresh)
+    assert table.loc["all", "discrepancy"] == (fresh["verdict"] == "discrepancy").sum()
+    assert table.loc["3.1", "all"] == (fresh["section"] == "3.1").sum()
+    assert table.index.tolist()[-1] == "all" and table.columns.tolist()[-1] == "all"
+    with pytest.raises(KeyError, match="claims is missing column"):
+        audit.verdicts_by_section(fresh.drop(columns="section"))
+
+
+def test_discrepancies(fresh):
+    bad = audit.discrepancies(fresh)
+    assert bad.columns.tolist() == [
+        "claim_id",
+        "location",
+        "quantity",
+        "published_value",
+        "recomputed_value",
+    ]
+    assert (
+        bad["claim_id"].tolist()
+        == fresh.loc[fresh["verdict"] == "discrepancy", "claim_id"].tolist()
+    )
+    row = bad.set_index("claim_id").loc["t4.counts.cm.m12"]
+    assert row[["published_value", "recomputed_value"]].tolist() == ["46", "44"]  # 14 + 24 + 6
+
+
+def test_changed_verdicts(fresh, registry):
+    assert audit.changed_verdicts(fresh, registry) == []
+    changed = registry.copy()
+    changed.loc[changed["claim_id"].isin(["t4.p.m6", "t4.z.m12"]), "verdict"] = "pending"
+    assert audit.changed_verdicts(fresh, changed) == ["t4.p.m6", "t4.z.m12"]
+    with pytest.raises(ValueError, match="must hold the same claims in the same order"):
+        audit.changed_verdicts(fresh, registry.iloc[::-1])
+
+
+def test_write_registry(tmp_path, fresh):
+    path = audit.write_registry(fresh, tmp_path / "new" / "claims.csv")
+    assert path == tmp_path / "new" / "claims.csv"
+    data = path.read_bytes()
+    assert b"\r\n" not in data
+    again = pd.read_csv(path, dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(again, fresh.astype(str))
 
 
 def test_write_verdicts(tmp_path, registry):

@@ -1,0 +1,59 @@
+"""From a claim to its check: the ``check_kind`` dispatch and the evidence rule.
+
+A claim whose kind cannot be checked from printed numbers (``within_group``,
+``not_verifiable``) is ``not-verifiable``; a kind with no check is ``pending``; every
+other claim goes to the reading of its kind in :mod:`~milkbone.audit.statistic_claims`,
+:mod:`~milkbone.audit.count_claims` or :mod:`~milkbone.audit.text_claims`.
+"""
+
+from __future__ import annotations
+
+from milkbone.audit import count_claims, statistic_claims, text_claims
+from milkbone.audit.formatting import Outcome
+
+__all__ = ["EVIDENCE_RULE"]
+
+EVIDENCE_RULE = {
+    "t_from_summary": "recomputed",
+    "p_from_summary": "recomputed",
+    "mann_whitney_p_from_u": "recomputed",
+    "percent_change": "recomputed",
+    "ratio": "recomputed",
+    "counts_sum": "recomputed",
+    "ordinal_test": "recomputed",
+    "p_from_statistic": "recomputed",
+    "list_count": "recomputed",
+    "pooled_summary": "recomputed",
+    "grim": "recomputed",
+    "p_range": "published",
+    "direction": "published",
+    "threshold": "published",
+    "same_quantity": "published",
+    "significance_claim": "published",
+    "ci_significance": "published",
+    "within_group": "not-verifiable",
+    "not_verifiable": "not-verifiable",
+}
+"""Evidence level of a verdict, by ``check_kind`` (:mod:`milkbone.audit`, "How a claim is
+checked"). A ``significance_claim`` that needs a p recomputed from a printed statistic
+is labelled ``recomputed``; an unnamed test no t-test reproduces, ``not-verifiable``."""
+
+
+_KINDS = {**statistic_claims.KINDS, **count_claims.KINDS, **text_claims.KINDS}
+"""The check of every ``check_kind`` that has one."""
+
+
+def _check_claim(claim: dict, look: dict) -> Outcome:
+    kind = claim["check_kind"]
+    if kind in ("within_group", "not_verifiable"):
+        return Outcome("not-verifiable", "", claim["context"], "not-verifiable")
+    if kind not in _KINDS:
+        return Outcome("pending", "", f"no check exists for check_kind {kind!r}", "published")
+    ids = [i for i in str(claim["inputs"]).split(";") if i]
+    missing = [i for i in ids if i not in look]
+    if missing:
+        raise KeyError(f"claim {claim['claim_id']}: inputs not found: {missing[:5]}")
+    out = _KINDS[kind](claim, ids, look)
+    if not out.evidence:
+        out.evidence = EVIDENCE_RULE[kind]
+    return out
