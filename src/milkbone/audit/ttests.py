@@ -197,15 +197,14 @@ def welch_dof_range(sd1: Interval, sd2: Interval, *, n1: int, n2: int) -> Interv
     n1, n2 = _check_n("n1", n1), _check_n("n2", n2)
     for name, sd in (("sd1", sd1), ("sd2", sd2)):
         _check_sd_interval(name, sd)
-    s1, s2 = sd1, sd2
 
     def dof_of(r: float) -> float:
         if math.isinf(r):
             return float(n1 - 1)
         return (r + 1) ** 2 / (r**2 / (n1 - 1) + 1 / (n2 - 1))
 
-    a_lo, a_hi = s1.low**2 / n1, s1.high**2 / n1
-    b_lo, b_hi = s2.low**2 / n2, s2.high**2 / n2
+    a_lo, a_hi = sd1.low**2 / n1, sd1.high**2 / n1
+    b_lo, b_hi = sd2.low**2 / n2, sd2.high**2 / n2
     if a_hi == 0 and b_hi == 0:
         return Interval(float(min(n1, n2) - 1), float(n1 + n2 - 2))
     r_lo = a_lo / b_hi if b_hi > 0 else math.inf
