@@ -1,4 +1,4 @@
-"""Tests for milkbone.reanalysis.
+"""Tests for milkbone.analysis.reanalysis.
 
 Independent references: hand-worked arithmetic (comments), scipy.stats
 (ttest_ind_from_stats, ttest_rel on constructed data, t), statsmodels (OLS for the
@@ -227,3 +227,63 @@ def test_p_at_rho_refuses_a_correlation_of_one():
     )
     with pytest.raises(ValueError, match=r"rho must be in \[0, 1\)"):
         reanalysis.p_at_rho(curves, rho=1.0)
+
+
+def test_followup_levels_hand_worked_and_against_scipy():
+    summary = published.summary_statistics()
+    changes = pd.DataFrame(
+        {
+            "measure": "l1_4_bmd",
+            "group": ["HCM", "CM"],
+            "from_month": 0,
+            "to_month": 6,
+            "published": [2.3, 1.5],  # §3.2: +2.3 % and +1.5 % at six months
+        }
+    )
+    res = reanalysis.followup_levels(summary, changes).iloc[0]
+    # by hand from Table 2 (0.981 ± 0.123, n 51; 0.935 ± 0.107, n 46):
+    # 0.981 * 1.023 = 1.003563, 0.935 * 1.015 = 0.949025
+    assert res["mean_hcm"] == pytest.approx(1.003563, abs=1e-12)
+    assert res["mean_cm"] == pytest.approx(0.949025, abs=1e-12)
+    assert res["difference"] == pytest.approx(0.054538, abs=1e-12)
+    assert res["baseline_difference"] == pytest.approx(0.046, abs=1e-12)
+    assert res["extra_gain"] == pytest.approx(0.022563 - 0.014025, abs=1e-12)
+    assert res["baseline_share"] == pytest.approx(100 * 0.046 / 0.054538, abs=1e-9)
+    # pooled SD 0.115697 (by hand), se = 0.115697 * sqrt(1/51 + 1/46) = 0.023526
+    assert res["statistic"] == pytest.approx(0.054538 / 0.0235264, abs=2e-4)
+    # reference: scipy.stats.ttest_ind on two samples with these means, SDs and sizes
+    rng = np.random.default_rng(1)
+    samples = []
+    for mean, sd, n in ((1.003563, 0.123, 51), (0.949025, 0.107, 46)):
+        z = rng.standard_normal(n)
+        samples.append(mean + sd * (z - z.mean()) / z.std(ddof=1))
+    ref = stats.ttest_ind(*samples)
+    assert res["statistic"] == pytest.approx(ref.statistic, abs=1e-9)
+    assert res["p"] == pytest.approx(ref.pvalue, abs=1e-9)
+    assert res["dof"] == 95
+    # reference: the follow-up row of between_arm_by_rho (its own pooled-t formula)
+    row = reanalysis.between_arm_by_rho(
+        diff0=0.046, diff1=res["difference"], sd0=SD_L14, sd1=SD_L14, rho=0.5
+    ).iloc[0]
+    assert res["p"] == pytest.approx(row["p"], abs=1e-12)
+    assert res["evidence"] == "recomputed"
+
+
+def test_followup_levels_chooses_measures_with_both_arms():
+    summary = published.summary_statistics()
+    stated = pd.DataFrame(
+        {
+            "measure": ["l1_4_bmd", "l1_4_bmd", "left_hip_bmd"],
+            "group": ["HCM", "CM", "HCM"],
+            "from_month": 0,
+            "to_month": 6,
+            "published": [2.3, 1.5, 2.2],
+        }
+    )
+    res = reanalysis.followup_levels(summary, stated)
+    assert res["measure"].tolist() == ["l1_4_bmd"]
+    assert len(reanalysis.followup_levels(summary, stated, month=12)) == 0
+    with pytest.raises(ValueError, match=r"measures \['left_hip_bmd'\] lack a baseline"):
+        reanalysis.followup_levels(summary, stated, measures="left_hip_bmd")
+    with pytest.raises(KeyError, match="changes is missing column"):
+        reanalysis.followup_levels(summary, stated.drop(columns="published"))
