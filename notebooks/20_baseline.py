@@ -350,7 +350,7 @@ figures.glue(f"{key}.p_printed", prose["r3_2.l1_4.between.p_6"], evidence="publi
 # %%
 unadjusted = clinical.compare_groups(long, month=6, measures="l1_4_bmd", test="t")
 unadjusted["difference"] = unadjusted["mean_hcm"] - unadjusted["mean_cm"]
-adjusted = clinical.ancova(long, measure="l1_4_bmd", month=6, alpha=alpha)
+adjusted = clinical.ancova(long, measures="l1_4_bmd", month=6, alpha=alpha)
 spine6 = pd.concat(
     [unadjusted.assign(analysis="t-test"), adjusted.assign(analysis="ANCOVA")]
 )

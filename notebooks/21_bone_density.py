@@ -47,10 +47,8 @@ alpha = 0.05  # level of the marks, post hoc tests and confidence intervals
 import tempfile
 
 import numpy as np
-import pandas as pd
 from milkbone import audit, cohort, figures, published
-from milkbone.analysis import clinical, mirror
-from scipy import stats
+from milkbone.analysis import clinical, mirror, reanalysis
 
 figures.use_style()
 
@@ -169,15 +167,8 @@ figures.show_table(
 # visit. The stars follow the paper's legend.
 
 # %%
-arm_sites = [(m, g) for m in sites for g in clinical.GROUPS]
-within = pd.concat(
-    [clinical.tukey_within(bmd, measure=m, group=g) for m, g in arm_sites],
-    ignore_index=True,
-)
-between = pd.concat(
-    [clinical.compare_groups(bmd, month=v, measures=sites) for v in clinical.MONTHS],
-    ignore_index=True,
-)
+within = clinical.tukey_within(bmd, measures=sites)
+between = clinical.compare_groups(bmd, measures=sites)
 
 # %%
 marks = figures.significance_marks(within=within, between=between, alpha=alpha)
@@ -264,10 +255,7 @@ figures.glue(key, spine_p["p"].iloc[0], evidence="simulated")
 # fails.
 
 # %%
-rm = pd.concat(
-    [clinical.repeated_measures(bmd, measure=m, group=g) for m, g in arm_sites],
-    ignore_index=True,
-)
+rm = clinical.repeated_measures(bmd, measures=sites)
 shown = "measure group n dof_effect dof_error f p p_gg sphericity".split()  # noqa: SIM905
 figures.show_table(
     rm[shown].round(4),
@@ -286,25 +274,14 @@ spine_hcm = rm.query("measure == 'l1_4_bmd' and group == 'HCM'").iloc[0]
 # standard error from the paired differences. We show both, since the paper does not say.
 
 # %%
-variants = {"pooled": "tukey", "jamovi": "tukey_multivariate"}
-tukey = pd.concat(
-    [
-        clinical.tukey_within(bmd, measure=m, group=g, method=method).assign(
-            variant=name
-        )
-        for m, g in arm_sites
-        for name, method in variants.items()
-    ],
-    ignore_index=True,
-)
+variants = {"tukey": "pooled", "tukey_multivariate": "jamovi"}
+tukey = clinical.tukey_within(bmd, measures=sites, method=list(variants))
 
 # %%
 pairs_of_visits = ["measure", "group", "month_a", "month_b"]
-tukey = tukey.pivot_table(
-    index=pairs_of_visits, columns="variant", values="p", sort=False
-)
-tukey = tukey.reset_index().rename_axis(columns=None)
-tukey = tukey[[*pairs_of_visits, *variants]]
+tukey = tukey.pivot_table(index=pairs_of_visits, columns="test", values="p", sort=False)
+tukey = tukey.reset_index().rename_axis(columns=None).rename(columns=variants)
+tukey = tukey[[*pairs_of_visits, *variants.values()]]
 
 # %%
 figures.show_table(
@@ -333,9 +310,7 @@ figures.glue(
 # included, so it mixes the effect of the milk with any difference present at baseline.
 
 # %%
-mixed = pd.concat(
-    [clinical.mixed_anova(bmd, measure=m) for m in sites], ignore_index=True
-)
+mixed = clinical.mixed_anova(bmd, measures=sites)
 figures.show_table(
     mixed[
         ["measure", "source", "n", "dof_effect", "dof_error", "f", "p", "p_gg", "np2"]
@@ -421,44 +396,34 @@ figures.glue_many(
 # ```
 
 # %%
-baseline = published.summary_statistics().query("measure == 'l1_4_bmd' and month == 0")
-m0 = baseline.set_index("group")
+summaries = published.summary_statistics()
+levels = reanalysis.followup_levels(summaries, stated_changes, measures="l1_4_bmd")
+levels = levels.iloc[0]
+gap, extra, share = levels[["baseline_difference", "extra_gain", "baseline_share"]]
 p0 = published.table(2).set_index("cell_id").loc["t2.l1_4_bmd.p", "p_value"]
-rise = stated_changes.query("measure == 'l1_4_bmd' and to_month == 6").set_index(
-    "group"
-)
-m6 = m0["mean"] * (1 + rise["published"] / 100)
 printed = section.set_index("prose_id")["value"]
 p6 = printed["r3_2.l1_4.between.p_6"]
-hcm, cm = m0.loc["HCM"], m0.loc["CM"]
-levels = stats.ttest_ind_from_stats(
-    m6["HCM"], hcm["sd"], hcm["n"], m6["CM"], cm["sd"], cm["n"]
-)
 
 # %%
 figures.glue_many(
     {
-        "bone_density.l1_4_bmd.hcm.m0.mean": m0.loc["HCM", "mean"],
-        "bone_density.l1_4_bmd.cm.m0.mean": m0.loc["CM", "mean"],
+        "bone_density.l1_4_bmd.hcm.m0.mean": levels["baseline_hcm"],
+        "bone_density.l1_4_bmd.cm.m0.mean": levels["baseline_cm"],
         "bone_density.l1_4_bmd.between_arms.m0.p_value": p0,
         "bone_density.l1_4_bmd.between_arms.m6.p_value": p6,
         "bone_density.l1_4_bmd.hcm.m6.p_value": printed["r3_2.l1_4.hcm.p_6"],
     },
     evidence="published",
 )
-gap = m0.loc["HCM", "mean"] - m0.loc["CM", "mean"]
-extra = (m6["HCM"] - m0.loc["HCM", "mean"]) - (m6["CM"] - m0.loc["CM", "mean"])
 
 # %%
 figures.glue_many(
     {
         "bone_density.l1_4_bmd.between_arms.m0.difference": gap,
         "bone_density.l1_4_bmd.between_arms.m6.extra_gain": extra,
-        "bone_density.l1_4_bmd.between_arms.m6.difference": m6["HCM"] - m6["CM"],
-        "bone_density.l1_4_bmd.between_arms.m6.baseline_share": 100
-        * gap
-        / (gap + extra),
-        "bone_density.l1_4_bmd.between_arms.m6.p_value_levels": levels.pvalue,
+        "bone_density.l1_4_bmd.between_arms.m6.difference": levels["difference"],
+        "bone_density.l1_4_bmd.between_arms.m6.baseline_share": share,
+        "bone_density.l1_4_bmd.between_arms.m6.p_value_levels": levels["p"],
     },
     evidence="recomputed",
 )
@@ -470,10 +435,7 @@ figures.glue_many(
 # is HCM − CM at equal baseline BMD.
 
 # %%
-adjusted = pd.concat(
-    [clinical.ancova(bmd, measure="l1_4_bmd", month=m, alpha=alpha) for m in (6, 12)],
-    ignore_index=True,
-)
+adjusted = clinical.ancova(bmd, measures="l1_4_bmd", month=[6, 12], alpha=alpha)
 shown = "measure month n difference ci_low ci_high statistic dof p".split()  # noqa: SIM905
 figures.show_table(
     adjusted[shown].round(4),
@@ -484,7 +446,7 @@ figures.show_table(
 ancova6, ancova12 = (adjusted.set_index("month").loc[m] for m in (6, 12))
 
 # %%
-model = clinical.mixed_model(bmd, measure="l1_4_bmd", alpha=alpha)
+model = clinical.mixed_model(bmd, measures="l1_4_bmd", alpha=alpha)
 figures.show_table(
     model[
         ["term", "kind", "estimate", "se", "ci_low", "ci_high", "statistic", "dof", "p"]
@@ -611,10 +573,7 @@ figures.glue_many(
 with tempfile.TemporaryDirectory() as folder:
     cohort.simulate(seed=seed, out=folder, correlation={"bmd": 0.8})
     low = cohort.load(folder).long()
-    lower = pd.concat(
-        [clinical.percent_change(low, measure=m, to_month=6) for m in panels],
-        ignore_index=True,
-    )
+    lower = clinical.percent_change(low, measures=panels, to_month=6)
     comparison = clinical.compare_groups(low, month=6, measures=["l1_4_bmd"])
 data = cohort.load(data_dir)  # back to the data of this page (and its disclosure rules)
 key = "bone_density.l1_4_bmd.between_arms.m6.p_value_low_correlation"

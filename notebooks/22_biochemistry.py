@@ -232,8 +232,7 @@ figures.glue_many(
 # Table 3 prints in its last column.
 
 # %%
-arms = [(m, g) for m in markers for g in ("HCM", "CM")]
-rm = pd.concat([clinical.repeated_measures(serum, measure=m, group=g) for m, g in arms])
+rm = clinical.repeated_measures(serum, measures=markers)
 within = cells[cells["cell_kind"] == "p_within"][["measure", "group", "cell_text"]]
 within = within.rename(columns={"cell_text": "published_p"})
 rm = rm.merge(within, on=["measure", "group"])
@@ -258,15 +257,9 @@ figures.show_table(
 # both for 25(OH)D.
 
 # %%
-versions = [(g, v) for g in ("HCM", "CM") for v in ("tukey", "tukey_multivariate")]
-tukey = pd.concat(
-    [
-        clinical.tukey_within(serum, measure="ohd_25", group=g, method=v).assign(
-            version=v
-        )
-        for g, v in versions
-    ]
-)
+versions = ["tukey", "tukey_multivariate"]
+tukey = clinical.tukey_within(serum, measures="ohd_25", method=versions)
+tukey = tukey.rename(columns={"test": "version"})
 
 # %%
 shown = ["group", "month_a", "month_b", "difference", "se", "statistic", "dof", "p"]
@@ -291,7 +284,7 @@ figures.show_table(
 # *group:month* interaction is the treatment effect over time.
 
 # %%
-mixed = pd.concat([clinical.mixed_anova(serum, measure=m) for m in markers])
+mixed = clinical.mixed_anova(serum, measures=markers)
 interaction = mixed[mixed["source"] == "group:month"]
 figures.show_table(
     interaction[
@@ -309,9 +302,7 @@ figures.show_table(
 # or a Mann–Whitney test. Beside each simulated test, the p that Table 3 prints.
 
 # %%
-between = pd.concat(
-    [clinical.compare_groups(serum, month=m, alpha=alpha) for m in (0, 6, 12)]
-)
+between = clinical.compare_groups(serum, alpha=alpha)
 side = mirror.compare_tests(between, published.table(3))
 shown = ["measure", "month", "published_p_text", "test", "statistic", "p"]
 figures.show_table(
@@ -331,9 +322,7 @@ figures.show_table(
 
 # %%
 cut = {"cutpoints": (deficient_below, normal_from)}
-counts = pd.concat(
-    [clinical.ordinal_categories(serum, month=m, **cut) for m in (0, 6, 12)]
-)
+counts = clinical.ordinal_categories(serum, **cut)
 table4 = published.table(4)
 figures.show_table(
     mirror.category_table(counts, table4),
@@ -455,8 +444,7 @@ figures.save(
 
 # %%
 options = {"month": ancova_month, "alpha": alpha}
-adjusted = [clinical.ancova(serum, measure=m, **options) for m in markers]
-adjusted = pd.concat(adjusted)
+adjusted = clinical.ancova(serum, measures=markers, **options)
 figures.show_table(
     adjusted[["measure", "n", "difference", "ci_low", "ci_high", "p"]].round(4),
     caption="ANCOVA per marker: HCM − CM at the follow-up visit adjusted for the baseline "
@@ -466,7 +454,7 @@ figures.show_table(
 )
 
 # %%
-model = clinical.mixed_model(serum, measure="ohd_25", alpha=alpha)
+model = clinical.mixed_model(serum, measures="ohd_25", alpha=alpha)
 figures.show_table(
     model[
         ["term", "kind", "estimate", "ci_low", "ci_high", "statistic", "dof", "p"]

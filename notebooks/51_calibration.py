@@ -46,7 +46,7 @@ import json
 
 import numpy as np
 import pandas as pd
-from milkbone import cohort, figures, published
+from milkbone import cohort, figures, published, vocabulary
 from milkbone.analysis import clinical, mirror
 
 figures.use_style()
@@ -183,10 +183,7 @@ figures.glue_many(
 # at each visit. The simulated cohort was drawn so that these counts match.
 
 # %%
-counts = pd.concat(
-    [clinical.ordinal_categories(long, month=m) for m in clinical.MONTHS],
-    ignore_index=True,
-)
+counts = clinical.ordinal_categories(long, month=vocabulary.MONTHS)
 table4 = mirror.category_table(counts, published.table(4), evidence="simulated")
 figures.show_table(
     table4.drop(columns="evidence"),
@@ -268,7 +265,7 @@ wide = wide.dropna(subset=[6]).reset_index().rename(columns=str)
 achieved = wide.groupby(["measure", "group"], sort=False)[["0", "6", "12"]].corr()
 achieved = achieved.unstack()[[("0", "6"), ("0", "12"), ("6", "12")]]
 achieved.columns = ["r_0_6", "r_0_12", "r_6_12"]
-order = {name: i for i, name in enumerate([*cohort.MEASURES, *clinical.GROUPS])}
+order = {name: i for i, name in enumerate([*cohort.MEASURES, *vocabulary.GROUPS])}
 achieved = achieved.reset_index().sort_values(
     ["measure", "group"], key=lambda s: s.map(order)
 )
