@@ -38,10 +38,11 @@ daily_volume_ml = 400  # milk drunk per day (paper §2.2)
 milk_density_g_per_ml = 1.03  # assumed: Table 1 is per 100 g, the dose is in mL
 
 # %%
-from milkbone import figures, published
+from milkbone import plots, published, report
 from milkbone.analysis import design
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Participant flow (Figure 1)
@@ -52,10 +53,10 @@ figures.use_style()
 
 # %%
 flow = published.flow()
-figures.show_table(
+report.show_table(
     flow[["quantity", "printed", "group", "location", "note"]],
     caption="Participant counts as printed, with where each is printed. An empty value "
-    "means the paper does not state it. Source: `notebooks/10_trial_design.py`.",
+    "means the paper does not state it.",
     evidence="published",
 )
 
@@ -71,7 +72,7 @@ arithmetic
 # randomised, while §2.1 counts more women enrolled; the claims audit records the conflict.
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "trial_design.enrolled.count": counts["enrolled"],
         "trial_design.withdrawn.count": counts["withdrawn"],
@@ -80,19 +81,18 @@ figures.glue_many(
     },
     evidence="published",
 )
-figures.glue(
+numbers.glue(
     "trial_design.completed.count", arithmetic["right"].iloc[0], evidence="recomputed"
 )
 
 # %%
-fig = figures.participant_flow(**counts)
-figures.save(
+fig = plots.participant_flow(**counts)
+report.save(
     fig,
     "fig1",
     caption=(
         "**Figure 1.** Participant flow, drawn from the counts printed in paper §2.1 and §3.1. "
-        "The arm of the women who withdrew is not reported. Source: "
-        "`notebooks/10_trial_design.py`."
+        "The arm of the women who withdrew is not reported."
     ),
     evidence="published",
 )
@@ -112,11 +112,11 @@ figures.save(
 
 # %%
 composition = design.milk_composition(published.table(1))
-figures.show_table(
+report.show_table(
     design.side_by_side(composition, values="printed"),
     caption=(
         "**Table 1.** Composition of the two milks per 100 g, as printed in the paper "
-        "(a dash means the paper gives no value). Source: `notebooks/10_trial_design.py`."
+        "(a dash means the paper gives no value)."
     ),
     evidence="published",
 )
@@ -140,12 +140,11 @@ intake = design.daily_intake(
 )
 daily = design.side_by_side(intake, values="per_day")
 daily["HCM − CM"] = daily["HCM"] - daily["CM"]
-figures.show_table(
+report.show_table(
     daily.round(1),
     caption=(
         "**Table 1, derived.** Daily intake from the study milk for "
-        f"{daily_volume_ml} mL a day at an assumed density of {milk_density_g_per_ml} g/mL. "
-        "Source: `notebooks/10_trial_design.py`."
+        f"{daily_volume_ml} mL a day at an assumed density of {milk_density_g_per_ml} g/mL."
     ),
     evidence="recomputed",
 )
@@ -154,10 +153,10 @@ figures.show_table(
 # %%
 per_day = intake.set_index(["nutrient", "group"])["per_day"]
 calcium_contrast = per_day["Calcium", "HCM"] - per_day["Calcium", "CM"]
-figures.glue("trial_design.milk.volume_ml", daily_volume_ml, evidence="published")
+numbers.glue("trial_design.milk.volume_ml", daily_volume_ml, evidence="published")
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "trial_design.milk.density": milk_density_g_per_ml,
         "trial_design.milk.grams_per_day": intake["grams_per_day"].iloc[0],
@@ -187,7 +186,7 @@ figures.glue_many(
 # what the between-arm comparisons measure.
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "trial_design.calcium.between_arms.density_effect": calcium_contrast
         * (1 - 1 / milk_density_g_per_ml),

@@ -48,10 +48,11 @@ balance_threshold = (
 
 # %%
 import pandas as pd
-from milkbone import audit, cohort, figures, published
+from milkbone import audit, cohort, plots, published, report
 from milkbone.analysis import clinical, mirror
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -67,10 +68,10 @@ baseline.shape
 
 # %%
 arms = baseline.groupby("group")["participant"].nunique()
-figures.glue("baseline.completers.hcm.count", int(arms["HCM"]), evidence="simulated")
-figures.glue("baseline.completers.cm.count", int(arms["CM"]), evidence="simulated")
-figures.glue("baseline.alpha.value", alpha, evidence="published")
-figures.glue(
+numbers.glue("baseline.completers.hcm.count", int(arms["HCM"]), evidence=data.evidence)
+numbers.glue("baseline.completers.cm.count", int(arms["CM"]), evidence=data.evidence)
+numbers.glue("baseline.alpha.value", alpha, evidence="published")
+numbers.glue(
     "baseline.balance_threshold.value", balance_threshold, evidence="recomputed"
 )
 
@@ -89,19 +90,18 @@ table2 = published.table(2)
 printed = table2.pivot(index="row_label", columns="column_label", values="cell_text")
 printed = printed.reindex(pd.unique(table2["row_label"]))
 columns = ["HCM", "CM", "t/U", "p-value"]
-figures.show_table(
+report.show_table(
     printed[columns].rename_axis("Characteristic").reset_index(),
     caption=(
-        "**Table 2.** Baseline characteristics as printed in the paper (§3.1), mean ± SD. "
-        "Source: `notebooks/20_baseline.py`."
+        "**Table 2.** Baseline characteristics as printed in the paper (§3.1), mean ± SD."
     ),
     evidence="published",
 )
 
 # %%
 kinds = table2.dropna(subset=["statistic_kind"])["statistic_kind"]
-figures.glue("baseline.t_rows.count", int((kinds == "t").sum()), evidence="published")
-figures.glue(
+numbers.glue("baseline.t_rows.count", int((kinds == "t").sum()), evidence="published")
+numbers.glue(
     "baseline.mann_whitney_rows.count", int((kinds == "U").sum()), evidence="published"
 )
 
@@ -124,13 +124,12 @@ ours = verdicts["section"].eq("3.1") | verdicts["claim_id"].str.endswith(
 section = verdicts[ours]
 tally = audit.verdict_counts(section).drop("pending")
 keys = [f"baseline.verdicts.{v.replace('-', '_')}_count" for v in tally.index]
-figures.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
+numbers.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
 
 # %%
-figures.show_table(
+report.show_table(
     tally.reset_index(),
-    caption="Verdicts of the audit on the claims of §3.1 and Table 2. "
-    "Source: `notebooks/20_baseline.py`.",
+    caption="Verdicts of the audit on the claims of §3.1 and Table 2.",
     evidence="recomputed",
 )
 
@@ -142,11 +141,11 @@ figures.show_table(
 
 # %%
 columns = ["claim_id", "published_value", "recomputed_value", "note"]
-figures.show_table(
+report.show_table(
     section.loc[section["verdict"] == "discrepancy", columns],
     caption=(
         "Claims of §3.1 and Table 2 that do not follow from the paper's other printed numbers, "
-        "with the audit's note. Source: `notebooks/20_baseline.py`."
+        "with the audit's note."
     ),
     evidence="recomputed",
 )
@@ -156,7 +155,7 @@ value = section.set_index("claim_id")["recomputed_value"].astype(str)
 cell = table2.set_index("cell_id")
 cell = cell["statistic"].fillna(cell["p_value"])  # the number in each t/U or p cell
 hip = "baseline.right_hip_bmd.between_arms.m0"
-figures.glue_many(
+numbers.glue_many(
     {
         f"{hip}.t_printed": cell["t2.right_hip_bmd.statistic"],
         f"{hip}.p_printed": cell["t2.right_hip_bmd.p"],
@@ -165,7 +164,7 @@ figures.glue_many(
 )
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {f"{hip}.t_recomputed": float(value["t2.right_hip_bmd.statistic"]),
      f"{hip}.p_recomputed": float(value["t2.right_hip_bmd.p"]),
      f"{hip}.p_from_t": float(value["t2.right_hip_bmd.p.from_statistic"])},
@@ -189,13 +188,13 @@ figures.glue_many(
 table3_p = published.table(3).set_index("cell_id")["p_value"]
 for marker in ("ast", "alp"):
     key = f"baseline.{marker}.between_arms.m0"
-    figures.glue_many(
+    numbers.glue_many(
         {f"{key}.p_table2": cell[f"t2.{marker}.p"],
          f"{key}.p_table3": table3_p[f"t3.{marker}.between.m0"],
          f"{key}.u_printed": cell[f"t2.{marker}.statistic"]},
         evidence="published",
     )  # fmt: skip
-    figures.glue(
+    numbers.glue(
         f"{key}.p_from_u", float(value[f"t2.{marker}.p"]), evidence="recomputed"
     )
 
@@ -215,11 +214,11 @@ for marker in ("ast", "alp"):
 # %%
 prose = published.prose().set_index("prose_id")["value"]
 for name in ("age_mean", "age_sd", "bmi_mean", "bmi_sd"):
-    figures.glue(
+    numbers.glue(
         f"baseline.pooled.{name}.printed", prose[f"r3_1.{name}"], evidence="published"
     )
     recomputed = float(value[f"r3_1.{name}"])
-    figures.glue(
+    numbers.glue(
         f"baseline.pooled.{name}.recomputed", recomputed, evidence="recomputed"
     )
 
@@ -246,14 +245,13 @@ for name in ("age_mean", "age_sd", "bmi_mean", "bmi_sd"):
 # %%
 stats = published.summary_statistics()
 comparison = mirror.compare_summaries(long, stats, source="Table 2")
-figures.show_table(
+report.show_table(
     mirror.wide_table(comparison[comparison["month"] == 0]),
     caption=(
         "**Table 2, mirrored.** Mean ± SD per arm at baseline: rows *published* as printed, "
-        "rows *simulated* computed on the simulated cohort at the paper's decimals. "
-        "Source: `notebooks/20_baseline.py`."
+        "rows *simulated* computed on the simulated cohort at the paper's decimals."
     ),
-    evidence=["published", "simulated"],
+    evidence=["published", data.evidence],
 )
 
 # %% [markdown]
@@ -266,27 +264,27 @@ tests = clinical.compare_groups(long, month=0, test="auto", alpha=alpha)
 side = mirror.compare_tests(tests, table2, evidence="simulated")
 shown = ["measure", "published_statistic_text", "published_p_text"]
 shown += ["test", "statistic", "p"]
-figures.show_table(
+report.show_table(
     side[shown].round({"statistic": 2, "p": 3}),
     caption=(
         "Between-arm tests at baseline: *published_* columns as printed in Table 2, the others "
         "computed on the simulated cohort (t of HCM − CM, U of HCM; the paper prints t of "
-        "CM − HCM and the smaller U). Source: `notebooks/20_baseline.py`."
+        "CM − HCM and the smaller U)."
     ),
-    evidence=["published", "simulated"],
+    evidence=["published", data.evidence],
 )
 
 # %%
 chosen = side["test"].eq("mann_whitney")
 agree = (chosen == side["published_test"].eq("U")).sum()
-figures.glue(
+numbers.glue(
     "baseline.mann_whitney_rows.simulated_count",
     int(chosen.sum()),
-    evidence="simulated",
+    evidence=data.evidence,
 )
-figures.glue("baseline.test_choice.agreement_count", int(agree), evidence="simulated")
-figures.glue("baseline.rows.count", len(side), evidence="published")
-figures.glue("baseline.smallest_p.simulated", side["p"].min(), evidence="simulated")
+numbers.glue("baseline.test_choice.agreement_count", int(agree), evidence=data.evidence)
+numbers.glue("baseline.rows.count", len(side), evidence="published")
+numbers.glue("baseline.smallest_p.simulated", side["p"].min(), evidence=data.evidence)
 
 # %% [markdown]
 # On the simulated cohort the screen sends
@@ -308,11 +306,11 @@ balance = mirror.standardised_differences(
 balance["flagged"] = balance["standardised_difference"].abs() > balance_threshold
 shown = ["measure", "mean_hcm", "mean_cm", "difference"]
 shown += ["standardised_difference", "flagged"]
-figures.show_table(
+report.show_table(
     balance[shown].round(3),
     caption=(
         "Standardised differences of Table 2, HCM − CM divided by the average of the two "
-        "arms' SDs, from the printed numbers. Source: `notebooks/20_baseline.py`."
+        "arms' SDs, from the printed numbers."
     ),
     evidence="recomputed",
 )
@@ -322,14 +320,14 @@ spine = balance.set_index("measure").loc["l1_4_bmd"]
 d = spine["standardised_difference"]
 names = published.measures().set_index("measure")["label"]
 key = "baseline.l1_4_bmd.between_arms.m0"
-figures.glue("baseline.l1_4_bmd.hcm.m0.mean", spine["mean_hcm"], evidence="published")
-figures.glue("baseline.l1_4_bmd.cm.m0.mean", spine["mean_cm"], evidence="published")
-figures.glue(f"{key}.difference", spine["difference"], evidence="recomputed")
-figures.glue(f"{key}.standardised_difference", d, evidence="recomputed")
-figures.glue(f"{key}.p_printed", cell["t2.l1_4_bmd.p"], evidence="published")
+numbers.glue("baseline.l1_4_bmd.hcm.m0.mean", spine["mean_hcm"], evidence="published")
+numbers.glue("baseline.l1_4_bmd.cm.m0.mean", spine["mean_cm"], evidence="published")
+numbers.glue(f"{key}.difference", spine["difference"], evidence="recomputed")
+numbers.glue(f"{key}.standardised_difference", d, evidence="recomputed")
+numbers.glue(f"{key}.p_printed", cell["t2.l1_4_bmd.p"], evidence="published")
 flagged = balance.loc[balance["flagged"], "measure"].map(names)
-figures.glue("baseline.flagged.count", len(flagged), evidence="recomputed")
-figures.glue("baseline.flagged.names", ", ".join(flagged), evidence="recomputed")
+numbers.glue("baseline.flagged.count", len(flagged), evidence="recomputed")
+numbers.glue("baseline.flagged.names", ", ".join(flagged), evidence="recomputed")
 
 # %% [markdown]
 # How much of the spine difference the paper reports after six months was already there at
@@ -343,9 +341,9 @@ month6_cm = spine["mean_cm"] * (1 + rise_cm / 100)
 lead = month6_hcm - month6_cm
 share = spine["difference"] / lead * 100
 key = "baseline.l1_4_bmd.between_arms.m6"
-figures.glue(f"{key}.difference_implied", lead, evidence="recomputed")
-figures.glue(f"{key}.share_at_baseline", share, evidence="recomputed")
-figures.glue(f"{key}.p_printed", prose["r3_2.l1_4.between.p_6"], evidence="published")
+numbers.glue(f"{key}.difference_implied", lead, evidence="recomputed")
+numbers.glue(f"{key}.share_at_baseline", share, evidence="recomputed")
+numbers.glue(f"{key}.p_printed", prose["r3_2.l1_4.between.p_6"], evidence="published")
 
 # %%
 unadjusted = clinical.compare_groups(long, month=6, measures="l1_4_bmd", test="t")
@@ -354,16 +352,15 @@ adjusted = clinical.ancova(long, measures="l1_4_bmd", month=6, alpha=alpha)
 spine6 = pd.concat(
     [unadjusted.assign(analysis="t-test"), adjusted.assign(analysis="ANCOVA")]
 )
-figures.glue(f"{key}.p_unadjusted", spine6["p"].iloc[0], evidence="simulated")
-figures.glue(f"{key}.p_ancova", spine6["p"].iloc[1], evidence="simulated")
+numbers.glue(f"{key}.p_unadjusted", spine6["p"].iloc[0], evidence=data.evidence)
+numbers.glue(f"{key}.p_ancova", spine6["p"].iloc[1], evidence=data.evidence)
 
 # %%
-figures.show_table(
+report.show_table(
     spine6[["analysis", "n", "difference", "statistic", "p"]].round(4),
     caption="L1–4 BMD at six months, HCM − CM, unadjusted and adjusted for baseline, on the "
-    "simulated cohort: illustrates the method, proves nothing about the trial. "
-    "Source: `notebooks/20_baseline.py`.",
-    evidence="simulated",
+    "simulated cohort: illustrates the method, proves nothing about the trial.",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -473,12 +470,12 @@ def t_for(mean_cm=0.849, sd_cm=0.101):
 
 needed_sd = brentq(lambda sd: t_for(sd_cm=sd) - 0.76, 0.01, 0.2)
 needed_mean = brentq(lambda mean: t_for(mean_cm=mean) - 0.76, 0.80, 0.86)
-figures.show_table(
+report.show_table(
     pd.DataFrame(
         {"cm_sd_needed": [needed_sd], "or_cm_mean_needed": [needed_mean]}
     ).round(4),
     caption="Control-arm SD, or mean, of right hip BMD (g/cm²) that would give the printed "
-    "t with every other input as printed. Source: `notebooks/20_baseline.py`.",
+    "t with every other input as printed.",
     evidence="recomputed",
 )
 

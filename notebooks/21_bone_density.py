@@ -47,10 +47,11 @@ alpha = 0.05  # level of the marks, post hoc tests and confidence intervals
 import tempfile
 
 import numpy as np
-from milkbone import audit, cohort, figures, published
+from milkbone import audit, cohort, plots, published, report
 from milkbone.analysis import clinical, mirror, reanalysis
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -62,16 +63,15 @@ figures.use_style()
 # %%
 data = cohort.load(data_dir)
 long = data.long()
-panels = [measure for _, measure, _ in figures.BMD_PANELS]
+panels = [measure for _, measure, _ in plots.BMD_PANELS]
 sites = [*panels, "right_femoral_neck_bmd"]
 bmd = long[long["measure"].isin(sites)].reset_index(drop=True)
 summary = clinical.describe(bmd, measures=sites)
 info = cohort.dataset_info(data_dir)
-figures.show_table(
+report.show_table(
     summary[["measure", "group", "month", "n", "mean", "sd"]].round(3),
-    caption="BMD (g/cm²) per site, arm and visit in the data loaded on this page. "
-    "Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    caption="BMD (g/cm²) per site, arm and visit in the data loaded on this page.",
+    evidence=data.evidence,
 )
 
 # %%
@@ -79,12 +79,12 @@ assumed = info.get("assumptions", {}).get("correlation", {}).get("bmd", np.nan)
 spine = bmd.query("measure == 'l1_4_bmd'").pivot(
     index="participant", columns="month", values="value"
 )
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.correlation.assumed": assumed,
         "bone_density.correlation.l1_4_bmd.m6.achieved": spine[0].corr(spine[6]),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -107,17 +107,16 @@ figures.glue_many(
 section = published.prose().query("section == '3.2'")
 claims = audit.verify().set_index("claim_id")
 stated = section.join(claims[["verdict", "note"]], on="prose_id")
-figures.show_table(
+report.show_table(
     stated[["quantity", "printed", "groups", "timepoint", "verdict", "note"]],
     caption="Numbers stated in paper §3.2 (published) and the audit's verdict on each "
-    "(not verifiable: the inputs are not printed). Source: "
-    "`notebooks/21_bone_density.py`.",
+    "(not verifiable: the inputs are not printed).",
     evidence=["published", "not-verifiable"],
 )
 
 # %%
 all_sites = claims.loc["q3_2.all_sites"]
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.claims.count": len(stated),
         "bone_density.claims.not_verifiable.count": int(
@@ -126,10 +125,10 @@ figures.glue_many(
     },
     evidence="not-verifiable",
 )
-figures.glue(
+numbers.glue(
     "bone_density.all_sites.verdict", all_sites["verdict"], evidence="recomputed"
 )
-figures.glue("bone_density.all_sites.note", all_sites["note"], evidence="recomputed")
+numbers.glue("bone_density.all_sites.note", all_sites["note"], evidence="recomputed")
 
 # %% [markdown]
 # All {glue:text}`bone_density.claims.not_verifiable.count` of the
@@ -149,10 +148,9 @@ figures.glue("bone_density.all_sites.note", all_sites["note"], evidence="recompu
 
 # %%
 stated_changes = mirror.stated_percent_changes(section)
-figures.show_table(
+report.show_table(
     stated_changes[["measure", "group", "from_month", "to_month", "published"]],
-    caption="Percent changes of the group means stated in paper §3.2, signed. Source: "
-    "`notebooks/21_bone_density.py`.",
+    caption="Percent changes of the group means stated in paper §3.2, signed.",
     evidence="published",
 )
 
@@ -171,35 +169,34 @@ within = clinical.tukey_within(bmd, measures=sites)
 between = clinical.compare_groups(bmd, measures=sites)
 
 # %%
-marks = figures.significance_marks(within=within, between=between, alpha=alpha)
-figures.show_table(
+marks = plots.significance_marks(within=within, between=between, alpha=alpha)
+report.show_table(
     marks.round(4),
-    caption="Significance marks of Figure 2, computed on the data of this page. Source: "
-    "`notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    caption="Significance marks of Figure 2, computed on the data of this page.",
+    evidence=data.evidence,
 )
 
 # %%
-fig = figures.bmd_panels(bmd, marks=marks, show_points=data.simulated, seed=seed)
-figures.save(
+fig = plots.bmd_panels(bmd, marks=marks, show_points=data.simulated, seed=seed)
+report.save(
     fig,
     "fig2",
     caption="**Figure 2.** BMD at four sites at baseline, six and twelve months, HCM "
     "(blue circles) and CM (orange squares), with significance marks computed on the "
     "same data. Drawn from the simulated cohort: it illustrates the method only and "
-    "proves nothing about the trial. Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "proves nothing about the trial.",
+    evidence=data.evidence,
 )
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.marks.count": len(marks),
         "bone_density.marks.within.count": int(
             (marks["group_a"] == marks["group_b"]).sum()
         ),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -220,23 +217,22 @@ keys = ["measure", "from_month", "to_month"]
 
 # %%
 shown = [*keys, "group", "published", "percent_change", "difference", "p"]
-figures.show_table(
+report.show_table(
     changes[shown].round(4),
     caption="Percent changes stated in §3.2 (column `published`) beside the same changes "
     "on the simulated cohort (`percent_change`, with the paired t-test `p`). They agree by "
-    "construction: the simulator was told these numbers. Source: "
-    "`notebooks/21_bone_density.py`.",
-    evidence=["published", "simulated"],
+    "construction: the simulator was told these numbers.",
+    evidence=["published", data.evidence],
 )
 worst = changes["difference"].abs().max()
-figures.glue(
-    "bone_density.percent_change.max_abs_difference", worst, evidence="simulated"
+numbers.glue(
+    "bone_density.percent_change.max_abs_difference", worst, evidence=data.evidence
 )
 
 # %%
 spine_p = changes.query("measure == 'l1_4_bmd' and group == 'HCM' and to_month == 6")
 key = "bone_density.l1_4_bmd.hcm.m6.p_value_simulated"
-figures.glue(key, spine_p["p"].iloc[0], evidence="simulated")
+numbers.glue(key, spine_p["p"].iloc[0], evidence=data.evidence)
 
 # %% [markdown]
 # The simulated and published percent changes differ by at most
@@ -257,11 +253,11 @@ figures.glue(key, spine_p["p"].iloc[0], evidence="simulated")
 # %%
 rm = clinical.repeated_measures(bmd, measures=sites)
 shown = "measure group n dof_effect dof_error f p p_gg sphericity".split()  # noqa: SIM905
-figures.show_table(
+report.show_table(
     rm[shown].round(4),
     caption="One-way repeated-measures ANOVA over the three visits, per arm and site, on "
-    "the simulated cohort. Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "the simulated cohort.",
+    evidence=data.evidence,
 )
 spine_hcm = rm.query("measure == 'l1_4_bmd' and group == 'HCM'").iloc[0]
 
@@ -284,17 +280,16 @@ tukey = tukey.reset_index().rename_axis(columns=None).rename(columns=variants)
 tukey = tukey[[*pairs_of_visits, *variants.values()]]
 
 # %%
-figures.show_table(
+report.show_table(
     tukey.round(4),
     caption="Tukey-adjusted p of every pair of visits, per arm and site, on the simulated "
-    "cohort: `pooled` uses the ANOVA's error, `jamovi` each pair's own paired error. "
-    "Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "cohort: `pooled` uses the ANOVA's error, `jamovi` each pair's own paired error.",
+    evidence=data.evidence,
 )
-figures.glue(
+numbers.glue(
     "bone_density.tukey.disagree.count",
     int(((tukey["pooled"] < alpha) != (tukey["jamovi"] < alpha)).sum()),
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -311,13 +306,13 @@ figures.glue(
 
 # %%
 mixed = clinical.mixed_anova(bmd, measures=sites)
-figures.show_table(
+report.show_table(
     mixed[
         ["measure", "source", "n", "dof_effect", "dof_error", "f", "p", "p_gg", "np2"]
     ].round(4),
     caption="Two-way mixed ANOVA (arm between, visit within participants) per site on the "
-    "simulated cohort; `np2` is partial η². Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "simulated cohort; `np2` is partial η².",
+    evidence=data.evidence,
 )
 spine_mixed = mixed.query("measure == 'l1_4_bmd'").set_index("source")
 
@@ -329,17 +324,16 @@ spine_mixed = mixed.query("measure == 'l1_4_bmd'").set_index("source")
 
 # %%
 shown = "measure month n_hcm n_cm mean_hcm mean_cm test statistic p".split()  # noqa: SIM905
-figures.show_table(
+report.show_table(
     between[shown].round(4),
     caption="HCM versus CM at each visit, per site, on the simulated cohort (t-test when "
-    "both arms pass Shapiro–Wilk, else Mann–Whitney). Source: "
-    "`notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "both arms pass Shapiro–Wilk, else Mann–Whitney).",
+    evidence=data.evidence,
 )
 spine_between = between.query("measure == 'l1_4_bmd'").set_index("month")["p"]
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.l1_4_bmd.hcm.rm_anova_f": spine_hcm["f"],
         "bone_density.l1_4_bmd.hcm.rm_anova_p": spine_hcm["p"],
@@ -351,7 +345,7 @@ figures.glue_many(
         ],
         "bone_density.l1_4_bmd.group_effect.p_value": spine_mixed.loc["group", "p"],
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -405,7 +399,7 @@ printed = section.set_index("prose_id")["value"]
 p6 = printed["r3_2.l1_4.between.p_6"]
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.l1_4_bmd.hcm.m0.mean": levels["baseline_hcm"],
         "bone_density.l1_4_bmd.cm.m0.mean": levels["baseline_cm"],
@@ -417,7 +411,7 @@ figures.glue_many(
 )
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.l1_4_bmd.between_arms.m0.difference": gap,
         "bone_density.l1_4_bmd.between_arms.m6.extra_gain": extra,
@@ -437,29 +431,29 @@ figures.glue_many(
 # %%
 adjusted = clinical.ancova(bmd, measures="l1_4_bmd", month=[6, 12], alpha=alpha)
 shown = "measure month n difference ci_low ci_high statistic dof p".split()  # noqa: SIM905
-figures.show_table(
+report.show_table(
     adjusted[shown].round(4),
     caption="Baseline-adjusted difference in spine BMD (g/cm²), HCM − CM, by ANCOVA on "
-    "the simulated cohort. Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "the simulated cohort.",
+    evidence=data.evidence,
 )
 ancova6, ancova12 = (adjusted.set_index("month").loc[m] for m in (6, 12))
 
 # %%
 model = clinical.mixed_model(bmd, measures="l1_4_bmd", alpha=alpha)
-figures.show_table(
+report.show_table(
     model[
         ["term", "kind", "estimate", "se", "ci_low", "ci_high", "statistic", "dof", "p"]
     ].round(4),
     caption="Linear mixed model of spine BMD, value ~ arm × visit with a random intercept "
     "per participant (REML), on the simulated cohort; `group[HCM]:month[6]` is the extra "
-    "change in HCM. Source: `notebooks/21_bone_density.py`.",
-    evidence="simulated",
+    "change in HCM.",
+    evidence=data.evidence,
 )
 interaction = model.set_index("term").loc["group:month"]
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "bone_density.l1_4_bmd.ancova.m6.difference": ancova6["difference"],
         "bone_density.l1_4_bmd.ancova.m6.ci_low": ancova6["ci_low"],
@@ -470,7 +464,7 @@ figures.glue_many(
         "bone_density.l1_4_bmd.mixed_model.interaction.p_value": interaction["p"],
         "bone_density.confidence.percent": 100 * (1 - alpha),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -575,15 +569,14 @@ with tempfile.TemporaryDirectory() as folder:
     low = cohort.load(folder).long()
     lower = clinical.percent_change(low, measures=panels, to_month=6)
     comparison = clinical.compare_groups(low, month=6, measures=["l1_4_bmd"])
-data = cohort.load(data_dir)  # back to the data of this page (and its disclosure rules)
 key = "bone_density.l1_4_bmd.between_arms.m6.p_value_low_correlation"
-figures.glue(key, comparison["p"].iloc[0], evidence="simulated")
+numbers.glue(key, comparison["p"].iloc[0], evidence=data.evidence)
 spine_low = lower.set_index(["measure", "group"]).loc[("l1_4_bmd", "HCM"), "p"]
 key = "bone_density.l1_4_bmd.hcm.m6.p_value_low_correlation"
-figures.glue(key, spine_low, evidence="simulated")
+numbers.glue(key, spine_low, evidence=data.evidence)
 now = changes.query("from_month == 0 and to_month == 6")
 both = lower.merge(now, on=["measure", "group"], suffixes=("_low", "_now"))
-figures.show_table(
+report.show_table(
     both[["measure", "group", "percent_change_low", "p_low", "p_now"]].round(4),
     caption="Six-month percent changes and paired p on a cohort simulated with a "
     "between-visit BMD correlation of 0.8 (`_low`) and on the data of this page (`_now`).",

