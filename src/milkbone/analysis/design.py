@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from milkbone._validate import require_columns
+from milkbone.vocabulary import GROUPS
 
 __all__ = [
     "MILK_DENSITY_G_PER_ML",
@@ -144,7 +145,7 @@ def milk_composition(table1: pd.DataFrame) -> pd.DataFrame:
         {
             "nutrient": table1["row_label"].str.rsplit(",", n=1).str[0].str.strip(),
             "unit": table1["unit"],
-            "group": pd.Categorical(table1["group"], categories=["HCM", "CM"], ordered=True),
+            "group": pd.Categorical(table1["group"], categories=list(GROUPS), ordered=True),
             "per_100g": pd.to_numeric(table1["value"]).astype(float),
             "printed": table1["cell_text"],
         }
@@ -200,6 +201,6 @@ def side_by_side(
     require_columns(frame, [*index, "group", values], name="frame")
     wide = frame.set_index([*index, "group"])[values].unstack("group")
     rows = pd.MultiIndex.from_frame(frame[list(index)].drop_duplicates())
-    wide = wide.reindex(index=rows, columns=["HCM", "CM"]).reset_index()
+    wide = wide.reindex(index=rows, columns=list(GROUPS)).reset_index()
     wide.columns.name = None
     return wide

@@ -1,4 +1,4 @@
-"""milkbone.design: daily intake and flow arithmetic, checked by hand."""
+"""milkbone.analysis.design: daily intake and flow arithmetic, checked by hand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""milkbone.mirror: published summaries beside participant-data summaries.
+"""milkbone.analysis.mirror: published summaries beside participant-data summaries.
 
 Expected values are worked by hand (arithmetic written out in comments) or, for the
 paper's numbers, taken from the printed tables.
