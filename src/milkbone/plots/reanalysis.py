@@ -36,6 +36,7 @@ def rho_curves(
     Returns
     -------
     matplotlib.figure.Figure
+        One panel per month, p on a log scale, one line per analysis (:data:`RHO_STYLE`).
 
     Raises
     ------
