@@ -46,7 +46,7 @@ def ordinal_categories(
     data : pandas.DataFrame
         Long participant frame.
     month : {0, 6, 12} or sequence of them, optional
-        The visit or visits; default every visit with data for each measure, ascending.
+        The visit or visits; default every visit with data for ``measures``, ascending.
     measures : str or sequence of str, default "ohd_25"
         Measure slug or slugs; 25(OH)D in ng/mL by default. The same ``cutpoints``
         apply to every measure.
@@ -119,7 +119,8 @@ def ordinal_categories(
             f"got {shown(labels)}"
         )
     chosen = measure_list(frame, measures)
-    visits = month_list("month", month) if month is not None else months_of(frame)
+    chosen_rows = frame.loc[frame["measure"].isin(chosen)]
+    visits = month_list("month", month) if month is not None else months_of(chosen_rows)
     edges = [-np.inf, *cuts, np.inf]
     rows = [
         row
@@ -277,12 +278,9 @@ def _two_tests(part: pd.DataFrame, scores: Sequence[float] | None) -> list[dict[
             raise ValueError(
                 f"counts has no one in group {group!r}; allowed: at least one per group"
             )
-    if scores is None:
-        score = np.arange(1, k + 1, dtype=float)
-    else:
-        score = np.asarray(scores, dtype=float)
-        if score.shape != (k,):
-            raise ValueError(f"scores must have one value per category ({k}), got {shown(scores)}")
+    score = np.arange(1.0, k + 1) if scores is None else np.asarray(scores, dtype=float)
+    if score.shape != (k,):
+        raise ValueError(f"scores must have one value per category ({k}), got {shown(scores)}")
     common = {"n": n1 + n2, "n_hcm": n1, "n_cm": n2}
     return [common | _mann_whitney(c1, c2), common | _linear_by_linear(c1, c2, score)]
 
