@@ -3,7 +3,7 @@ and on data marked real — where they must show no participant and no small cel
 
 Each notebook is run exactly as a reader would (``milkbone run``); expected numbers are
 ones that depend on published numbers only (recomputed), so they are the same whatever
-the cohort, and were worked by hand in ``tests/test_mirror.py``.
+the cohort, and were worked by hand in ``tests/analysis/test_mirror.py``.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def real(tmp_path_factory):
 
 def test_baseline_runs_on_the_default_cohort(tmp_path):
     glued = _glued(_run(BASELINE, tmp_path / "baseline.ipynb"))
-    # (0.981 − 0.935) / sqrt((0.123² + 0.107²) / 2), Table 2 (tests/test_mirror.py)
+    # (0.981 − 0.935) / sqrt((0.123² + 0.107²) / 2), Table 2 (tests/analysis/test_mirror.py)
     key = "baseline.l1_4_bmd.between_arms.m0.standardised_difference"
     assert float(glued[key]) == pytest.approx(0.39904, abs=1e-5)
     # audit: right-hip |t| from the printed means and SDs, printed −0.76
