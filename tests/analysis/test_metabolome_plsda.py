@@ -4,8 +4,8 @@ References:
 - ropls 1.13.6 on sacurine (vignette; ``inst/unitTests/test_opls.R``): 3 components,
   R2X(cum) 0.275, R2Y(cum) 0.73, Q2(cum) 0.584, VIP of 1,3-dimethyluric acid 0.7034828;
 - scikit-learn's ``PLSRegression`` for scores, R2X, R2Y and VIP of the full fit;
-- ``plsda_refit`` (one scikit-learn fit per component and fold) for Q2 and the
-  permutation test.
+- ``plsda(engine="refit")`` (one scikit-learn fit per component and fold) for Q2 and
+  the permutation test.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from milkbone.analysis.metabolome import (
     permutation_orders,
     permutation_p,
     plsda,
-    plsda_refit,
     scale_matrix,
 )
 from milkbone.metabolome import plsda as plsda_reexported
@@ -109,7 +108,7 @@ def test_kernel_engine_equals_scikit_learn_refits(sacurine, scaling):
     x, y = sacurine
     x, y = x.iloc[:120, :60], y.iloc[:120]
     fast = plsda(x, y, scaling=scaling, permutations=8, seed=11)
-    slow = plsda_refit(x, y, scaling=scaling, permutations=8, seed=11)
+    slow = plsda(x, y, scaling=scaling, permutations=8, seed=11, engine="refit")
     pd.testing.assert_frame_equal(fast.components, slow.components, atol=1e-10, rtol=0)
     pd.testing.assert_frame_equal(fast.permutations, slow.permutations, atol=1e-10, rtol=0)
     pd.testing.assert_frame_equal(fast.summary, slow.summary, atol=1e-10, rtol=0)
@@ -182,6 +181,7 @@ def test_permutation_helpers():
     ("change", "kwargs", "message"),
     [
         (None, {"scaling": "log"}, "scaling must be one of 'uv', 'pareto', 'center'"),
+        (None, {"engine": "svd"}, "engine must be one of 'kernel', 'refit'"),
         (None, {"cv_folds": 1}, "cv_folds must be an integer from 2"),
         (None, {"permutations": -1}, "permutations must be a non-negative integer"),
         (None, {"n_components": 0}, "n_components must be None or an integer from 1"),

@@ -2,8 +2,9 @@
 
 - :mod:`~milkbone.analysis.metabolome.plsda`: PLS-DA with ropls's R2X, R2Y, Q2, VIP and
   permutation test (:func:`plsda`), on the kernel engine of
-  :mod:`~milkbone.analysis.metabolome.kernel`; :mod:`~milkbone.analysis.metabolome.reference`
-  computes the same by refitting scikit-learn (for tests and benchmarks);
+  :mod:`~milkbone.analysis.metabolome.kernel`; ``engine="refit"`` computes the same by
+  refitting scikit-learn (:mod:`~milkbone.analysis.metabolome.reference`, for tests and
+  benchmarks);
 - :mod:`~milkbone.analysis.metabolome.univariate`: per-feature t-tests, fold changes, BH,
   the paper's two selection rules, feature means per group and visit;
 - :mod:`~milkbone.analysis.metabolome.roc`: single-feature ROC AUCs (Table 6);
@@ -22,8 +23,8 @@ from milkbone.analysis.metabolome.enrichment import (
 )
 from milkbone.analysis.metabolome.kernel import KernelPls, fit_kernel_pls, fold_labels
 from milkbone.analysis.metabolome.permutation import permutation_orders, permutation_p
-from milkbone.analysis.metabolome.plsda import SCALINGS, PlsdaResult, plsda, scale_matrix
-from milkbone.analysis.metabolome.reference import fit_refit_pls, plsda_refit
+from milkbone.analysis.metabolome.plsda import ENGINES, SCALINGS, PlsdaResult, plsda, scale_matrix
+from milkbone.analysis.metabolome.reference import fit_refit_pls
 from milkbone.analysis.metabolome.roc import feature_auc, roc_points
 from milkbone.analysis.metabolome.univariate import (
     SELECTION_RULES,
@@ -36,6 +37,7 @@ from milkbone.analysis.metabolome.univariate import (
 )
 
 __all__ = [
+    "ENGINES",
     "LIBRARY_COLUMNS",
     "SCALINGS",
     "SELECTION_RULES",
@@ -54,7 +56,6 @@ __all__ = [
     "permutation_orders",
     "permutation_p",
     "plsda",
-    "plsda_refit",
     "reactome_library",
     "roc_points",
     "scale_matrix",

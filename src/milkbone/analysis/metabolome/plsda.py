@@ -5,13 +5,13 @@ to keep, cross-validates each component on the deflated matrices (Q2), computes 
 and tests R2Y and Q2 against models refitted on permuted labels. The fit works on the
 ``n × n`` kernel ``X Xᵀ`` (:mod:`~milkbone.analysis.metabolome.kernel`), so the 200
 permutations × 7 folds cost a few ``n × n`` products each, whatever the number of
-features; :func:`~milkbone.analysis.metabolome.reference.plsda_refit` computes the
-same numbers by refitting scikit-learn's ``PLSRegression`` and the tests compare them.
+features; ``engine="refit"`` computes the same numbers by refitting scikit-learn's
+``PLSRegression`` (:mod:`~milkbone.analysis.metabolome.reference`) and the tests
+compare the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,11 +26,12 @@ from milkbone.analysis.metabolome._inputs import (
 )
 from milkbone.analysis.metabolome.kernel import KernelPls, fit_kernel_pls, fold_labels
 from milkbone.analysis.metabolome.permutation import permutation_p, permutation_table
+from milkbone.analysis.metabolome.reference import fit_refit_pls
 
 __all__ = [
+    "ENGINES",
     "SCALINGS",
     "PlsdaResult",
-    "analyse",
     "plsda",
     "scale_matrix",
     "two_class_response",
@@ -38,6 +39,9 @@ __all__ = [
 
 SCALINGS = ("uv", "pareto", "center")
 """X scalings: unit variance (ropls ``"standard"``), Pareto (√SD) and centring only."""
+
+ENGINES = {"kernel": (fit_kernel_pls, True), "refit": (fit_refit_pls, False)}
+"""One-component engines: the function and whether it takes the kernel ``X Xᵀ``."""
 
 MAX_COMPONENTS = 10
 """ropls's cap on automatically chosen components (also capped by the data's size)."""
@@ -196,6 +200,7 @@ def plsda(
     seed: int = 2025,
     n_jobs: int = 1,
     evidence: str = "simulated",
+    engine: str = "kernel",
 ) -> PlsdaResult:
     """PLS-DA of two classes with ropls's R2X, R2Y, Q2, VIP and permutation test.
 
@@ -223,6 +228,11 @@ def plsda(
         Workers for the permutations (joblib); the numbers do not depend on it.
     evidence : {"simulated", "observed"}, default "simulated"
         Evidence level written to ``summary``.
+    engine : {"kernel", "refit"}, default "kernel"
+        ``"kernel"`` works on ``X Xᵀ`` (:mod:`~milkbone.analysis.metabolome.kernel`);
+        ``"refit"`` refits scikit-learn's ``PLSRegression`` for every component and fold
+        (:mod:`~milkbone.analysis.metabolome.reference`): same numbers, about 20 times
+        slower at 1,000 × 5,000; it exists to check the kernel and to time it.
 
     Returns
     -------
@@ -233,7 +243,7 @@ def plsda(
     Raises
     ------
     ValueError
-        Bad scaling, options out of range, non-numeric, missing or constant features,
+        Bad scaling or engine, options out of range, non-numeric, missing or constant features,
         samples without a label, or not exactly two classes.
 
     Notes
@@ -264,47 +274,15 @@ def plsda(
     0       a  2.05
     1       b  0.09
     """
-    return analyse(
-        X,
-        y,
-        fitter=fit_kernel_pls,
-        kernel=True,
-        scaling=scaling,
-        n_components=n_components,
-        cv_folds=cv_folds,
-        permutations=permutations,
-        seed=seed,
-        n_jobs=n_jobs,
-        evidence=evidence,
-    )
-
-
-def analyse(
-    frame: pd.DataFrame,
-    y: pd.Series,
-    *,
-    fitter: Callable[..., KernelPls],
-    kernel: bool,
-    scaling: str,
-    n_components: int | None,
-    cv_folds: int,
-    permutations: int,
-    seed: int,
-    n_jobs: int,
-    evidence: str,
-) -> PlsdaResult:
-    """:func:`plsda` with the one-component engine as a parameter (the refit reference's too).
-
-    ``fitter(data, y, *, n_components, folds, automatic=False) -> KernelPls`` receives
-    ``X Xᵀ`` when ``kernel`` is true, else the scaled ``X`` itself.
-    """
     check_evidence(evidence)
-    scaled = _scaled(frame, scaling)
-    labels = labels_for(frame.index, y)
+    check_choice("engine", engine, tuple(ENGINES))
+    fitter, on_kernel = ENGINES[engine]
+    scaled = _scaled(X, scaling)
+    labels = labels_for(X.index, y)
     n, p = scaled.shape
     _check_options(n, p, n_components, cv_folds, permutations)
     response, classes = two_class_response(labels)
-    data, folds = (scaled @ scaled.T if kernel else scaled), fold_labels(n, cv_folds)
+    data, folds = (scaled @ scaled.T if on_kernel else scaled), fold_labels(n, cv_folds)
     automatic = n_components is None
     fit = fitter(
         data,
@@ -314,24 +292,10 @@ def analyse(
         automatic=automatic,
     )
     table = permutation_table(
-        fitter,
-        data,
-        response,
-        labels,
-        fit,
-        permutations=permutations,
-        seed=seed,
-        folds=folds,
-        n_jobs=n_jobs,
-    )
+        fitter, data, response, labels, fit,
+        permutations=permutations, seed=seed, folds=folds, n_jobs=n_jobs,
+    )  # fmt: skip
     return _frames(
-        frame,
-        labels,
-        fit,
-        _vip(scaled, fit),
-        table,
-        scaling=scaling,
-        cv_folds=cv_folds,
-        classes=classes,
-        evidence=evidence,
-    )
+        X, labels, fit, _vip(scaled, fit), table,
+        scaling=scaling, cv_folds=cv_folds, classes=classes, evidence=evidence,
+    )  # fmt: skip

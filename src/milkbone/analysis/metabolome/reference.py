@@ -1,10 +1,11 @@
-"""The slow, obvious PLS-DA: scikit-learn's ``PLSRegression`` refitted for every fold.
+"""The slow, obvious PLS-DA engine: scikit-learn's ``PLSRegression`` refitted for every fold.
 
-:func:`plsda_refit` computes what :func:`~milkbone.analysis.metabolome.plsda.plsda`
-computes, the way one would write it without the kernel trick: for each permutation,
-each component and each of the 7 folds, a one-component ``PLSRegression`` is fitted on
-the feature matrix. It exists to check the fast engine (the tests assert equal numbers)
-and to time it (``tools/bench_metabolome.py``).
+:func:`fit_refit_pls` computes what :func:`~milkbone.analysis.metabolome.kernel.fit_kernel_pls`
+computes, the way one would write it without the kernel trick: for each component and
+each of the 7 folds (and, in a permutation test, each permutation), a one-component
+``PLSRegression`` is fitted on the feature matrix. ``plsda(..., engine="refit")`` uses
+it, to check the fast engine (the tests assert equal numbers) and to time it
+(``tools/bench_metabolome.py``).
 
 ropls fits the fold models on the training rows of the deflated matrices *without*
 re-centring them, while ``PLSRegression`` always centres. Fitting it on the training
@@ -16,13 +17,11 @@ so the refit is exactly ropls's fold model.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from sklearn.cross_decomposition import PLSRegression
 
 from milkbone.analysis.metabolome.kernel import R2Y_MINIMUM, KernelPls, minimum_q2
-from milkbone.analysis.metabolome.plsda import PlsdaResult, analyse
 
-__all__ = ["fit_refit_pls", "plsda_refit"]
+__all__ = ["fit_refit_pls"]
 
 
 def _one_component(x: np.ndarray, y: np.ndarray) -> PLSRegression:
@@ -83,46 +82,4 @@ def fit_refit_pls(
         r2y=np.array(r2y),
         q2=np.array(q2),
         significance=tuple(labels),
-    )
-
-
-def plsda_refit(
-    X: pd.DataFrame,  # noqa: N803 (as plsda)
-    y: pd.Series,
-    *,
-    scaling: str = "uv",
-    n_components: int | None = None,
-    cv_folds: int = 7,
-    permutations: int = 200,
-    seed: int = 2025,
-    n_jobs: int = 1,
-    evidence: str = "simulated",
-) -> PlsdaResult:
-    """:func:`~milkbone.analysis.metabolome.plsda.plsda` computed by refitting scikit-learn.
-
-    Same parameters, same result; about 20 times slower at 1,000 samples × 5,000
-    features (``tools/bench_metabolome.py``). Use it to check, not to analyse.
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(0)
-    >>> X = pd.DataFrame(rng.normal(size=(40, 6)), columns=list("abcdef"))
-    >>> y = pd.Series(["HCM"] * 20 + ["CM"] * 20)
-    >>> X.loc[y == "HCM", "a"] += 2
-    >>> plsda_refit(X, y, permutations=20, seed=1).summary[["r2y_cum", "q2_cum", "p_q2"]].round(3)
-       r2y_cum  q2_cum  p_q2
-    0    0.449   0.344  0.05
-    """
-    return analyse(
-        X,
-        y,
-        fitter=fit_refit_pls,
-        kernel=False,
-        scaling=scaling,
-        n_components=n_components,
-        cv_folds=cv_folds,
-        permutations=permutations,
-        seed=seed,
-        n_jobs=n_jobs,
-        evidence=evidence,
     )
