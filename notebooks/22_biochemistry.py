@@ -137,10 +137,14 @@ report.show_table(
 # %% [markdown]
 # Of the claims of this section, {glue:text}`biochemistry.verdicts.consistent_count` are
 # consistent with the other printed numbers,
-# {glue:text}`biochemistry.verdicts.discrepancy_count` are not and
+# {glue:text}`biochemistry.verdicts.discrepancy_count` are not,
+# {glue:text}`biochemistry.verdicts.inconclusive_count` are inconclusive and
 # {glue:text}`biochemistry.verdicts.not_verifiable_count` cannot be checked without
 # participant data — mostly within-arm p-values, which depend on how strongly each woman's
-# visits are correlated. The discrepancies are discussed where they arise below.
+# visits are correlated. An inconclusive claim is a between-arm p whose t-test value, over
+# the rounding of the printed means and SDs, lies on both sides of the significance level:
+# the printed numbers cannot say whether the difference is significant (phosphorus and
+# calcium at six months). The discrepancies are discussed where they arise below.
 #
 # ### Percent changes of §3.3
 #

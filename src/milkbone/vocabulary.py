@@ -56,8 +56,11 @@ EVIDENCE_LEVELS = ("published", "recomputed", "simulated", "not-verifiable", "ob
 PARTICIPANT_LEVELS = ("simulated", "observed")
 """The levels a result computed on participant-level data can carry."""
 
-VERDICTS = ("consistent", "discrepancy", "not-verifiable", "pending")
-"""The verdicts a claim can receive; only published and recomputed evidence may decide one."""
+VERDICTS = ("consistent", "discrepancy", "inconclusive", "not-verifiable", "pending")
+"""The verdicts a claim can receive; only published and recomputed evidence may decide one.
+
+``inconclusive``: the check ran, but over the rounding of the printed inputs its result
+lies on both sides of the line the claim draws (a p range straddling 0.05)."""
 
 MINIMUM_CELL = 5
 """Smallest number of people a printed statistic may describe when the data are real."""

@@ -147,6 +147,11 @@ def test_evidence_rule(fresh):
     # An unnamed between-arm test that no t test reproduces is not decided.
     assert got.loc["t3.pinp.between.m6", "verdict"] == "not-verifiable"
     assert got.loc["t3.pinp.between.m6", "evidence"] == "not-verifiable"
+    # One whose t-test p straddles 0.05 over the rounding cannot decide significance:
+    # phosphorus 1.07 ± 0.091 vs 1.03 ± 0.107 gives p 0.014 to 0.141 (scipy, corners).
+    for cid in ("t3.phosphorus.between.m6", "t3.calcium.between.m6"):
+        assert got.loc[cid, ["verdict", "evidence"]].tolist() == ["inconclusive", "recomputed"]
+        assert "both sides of 0.05" in got.loc[cid, "note"]
 
 
 def test_p_values_in_notes_follow_scipy(fresh):
@@ -372,7 +377,13 @@ def test_discrepancy_values_errors(fresh):
 
 def test_verdict_counts_list_every_verdict_in_order(fresh):
     counts = audit.verdict_counts(fresh)
-    assert counts.index.tolist() == ["consistent", "discrepancy", "not-verifiable", "pending"]
+    assert counts.index.tolist() == [
+        "consistent",
+        "discrepancy",
+        "inconclusive",
+        "not-verifiable",
+        "pending",
+    ]
     assert counts.sum() == len(fresh)
     assert counts["pending"] == 0
     assert counts["discrepancy"] == (fresh["verdict"] == "discrepancy").sum()

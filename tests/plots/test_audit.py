@@ -19,9 +19,10 @@ def test_verdict_heatmap_counts_each_cell_and_colours_by_share():
     fig = plots.verdict_heatmap(claims)
     ax = fig.axes[0]
     annotations = [t.get_text() for t in ax.texts]
-    assert annotations == ["2", "1", "0", "0", "0", "1"]  # row by row, verdicts in order
-    shares = ax.collections[0].get_array().reshape(2, 3)
-    assert shares[0].tolist() == pytest.approx([2 / 3, 1 / 3, 0])
+    # row by row, verdicts in order (consistent, discrepancy, inconclusive, not-verifiable)
+    assert annotations == ["2", "1", "0", "0", "0", "0", "0", "1"]
+    shares = ax.collections[0].get_array().reshape(2, 4)
+    assert shares[0].tolist() == pytest.approx([2 / 3, 1 / 3, 0, 0])
     assert [t.get_text() for t in ax.get_xticklabels()] == list(plots.VERDICT_ORDER)
     plt.close(fig)
 

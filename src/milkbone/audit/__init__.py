@@ -15,6 +15,8 @@ The modules, one per family of check, then the claims audit:
   :func:`corner_range`; :mod:`~milkbone.audit.results`: the common output
   (:data:`CHECK_COLUMNS`), :func:`compare_printed`, :func:`matching_variants`;
 - :mod:`~milkbone.audit.pvalues`: p from a t or z, significance in words and CIs;
+  :mod:`~milkbone.audit.significance`: the side of the significance level a p range
+  lies on;
 - :mod:`~milkbone.audit.ttests`: Student and Welch t tests from means, SDs and ns;
 - :mod:`~milkbone.audit.ranks` (Mann–Whitney U) and :mod:`~milkbone.audit.ordinal`
   (ordered categories from counts);
@@ -43,10 +45,15 @@ check of its kind and fills four columns:
 - ``verdict``: ``consistent`` when some choice of unrounded inputs (and, for a test
   statistic, some test variant: Student/Welch, with/without continuity or tie
   correction) reproduces the printed value; ``discrepancy`` when none does;
-  ``not-verifiable`` for ``within_group`` and ``not_verifiable`` claims and for a
-  between-arm p of an unnamed test that no t-test reproduces (it may be a
-  Mann–Whitney p, which needs ranks); ``pending`` only when no check exists for the
-  claim (an unknown kind or an unread claim in words).
+  ``inconclusive`` for a between-arm p of an unnamed test whose t-test p, over the
+  inputs' rounding, lies on both sides of the significance level (the printed numbers
+  cannot say whether the difference is significant); ``not-verifiable`` for
+  ``within_group`` and ``not_verifiable`` claims and for a between-arm p of an unnamed
+  test that no t-test reproduces but that every t-test puts on the same side of the
+  level (it may be a Mann–Whitney p, which needs ranks); ``pending`` only when no
+  check exists for the claim (an unknown kind or an unread claim in words). Each kind
+  declares the verdicts it can return (:data:`VERDICTS_BY_KIND`); every kind with a
+  check can return ``discrepancy``.
 - ``evidence`` (:data:`EVIDENCE_RULE`): ``recomputed`` when the verdict needed a number
   the paper does not print (a statistic, p, sum, count, ratio, percent change, pooled
   value or achievable mean); ``published`` when it only reads printed numbers against
@@ -67,7 +74,7 @@ from __future__ import annotations
 
 from milkbone.audit.changes import check_percent_change, check_ratio
 from milkbone.audit.counts import check_count, check_numbering, check_repeated_value, check_sum
-from milkbone.audit.dispatch import EVIDENCE_RULE
+from milkbone.audit.dispatch import EVIDENCE_RULE, VERDICTS_BY_KIND
 from milkbone.audit.grim import check_grim, check_grimmer
 from milkbone.audit.inputs import printed_inputs
 from milkbone.audit.intervals import Interval, corner_range, printed_interval
@@ -83,6 +90,7 @@ from milkbone.audit.pvalues import (
 )
 from milkbone.audit.ranks import check_mann_whitney, mann_whitney_from_u
 from milkbone.audit.results import CHECK_COLUMNS, compare_printed, matching_variants
+from milkbone.audit.significance import ALPHA, check_significance_side
 from milkbone.audit.thresholds import check_direction, check_p_range, check_threshold
 from milkbone.audit.ttests import check_t_test, t_tests_from_stats, welch_dof, welch_dof_range
 from milkbone.audit.verify import (
@@ -98,9 +106,11 @@ from milkbone.audit.verify import (
 )
 
 __all__ = [
+    "ALPHA",
     "CHECK_COLUMNS",
     "DISCREPANCY_RANKING",
     "EVIDENCE_RULE",
+    "VERDICTS_BY_KIND",
     "Interval",
     "changed_verdicts",
     "check_ci_significance",
@@ -119,6 +129,7 @@ __all__ = [
     "check_ratio",
     "check_repeated_value",
     "check_significance_claim",
+    "check_significance_side",
     "check_sum",
     "check_t_test",
     "check_threshold",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from milkbone.audit import count_claims, statistic_claims, text_claims
 from milkbone.audit.formatting import Outcome
 
-__all__ = ["EVIDENCE_RULE"]
+__all__ = ["EVIDENCE_RULE", "VERDICTS_BY_KIND"]
 
 EVIDENCE_RULE = {
     "t_from_summary": "recomputed",
@@ -39,6 +39,36 @@ checked"). A ``significance_claim`` that needs a p recomputed from a printed sta
 is labelled ``recomputed``; an unnamed test no t-test reproduces, ``not-verifiable``."""
 
 
+_CHECKED = ("consistent", "discrepancy")
+VERDICTS_BY_KIND = {
+    "t_from_summary": _CHECKED,
+    "p_from_summary": (*_CHECKED, "inconclusive", "not-verifiable"),
+    "mann_whitney_p_from_u": _CHECKED,
+    "percent_change": _CHECKED,
+    "ratio": _CHECKED,
+    "counts_sum": _CHECKED,
+    "ordinal_test": _CHECKED,
+    "p_from_statistic": _CHECKED,
+    "list_count": (*_CHECKED, "not-verifiable"),
+    "pooled_summary": _CHECKED,
+    "grim": _CHECKED,
+    "p_range": _CHECKED,
+    "direction": _CHECKED,
+    "threshold": _CHECKED,
+    "same_quantity": _CHECKED,
+    "significance_claim": (*_CHECKED, "pending"),
+    "ci_significance": _CHECKED,
+    "within_group": ("not-verifiable",),
+    "not_verifiable": ("not-verifiable",),
+}
+"""The verdicts each ``check_kind`` can return. Every kind with a check can return
+``discrepancy``: a check that cannot fail is not a check. ``p_from_summary`` (a test the
+paper does not name) can also be ``inconclusive`` (the p range over the inputs' rounding
+straddles the significance level) or ``not-verifiable`` (no t test reproduces it, a rank
+test may); ``list_count`` is ``not-verifiable`` when the parts printed cannot cover the
+count; a ``significance_claim`` whose words have no reading yet stays ``pending``.
+:func:`milkbone.audit.verify` refuses any other verdict."""
+
 _KINDS = {**statistic_claims.KINDS, **count_claims.KINDS, **text_claims.KINDS}
 """The check of every ``check_kind`` that has one."""
 
@@ -54,6 +84,11 @@ def _check_claim(claim: dict, look: dict) -> Outcome:
     if missing:
         raise KeyError(f"claim {claim['claim_id']}: inputs not found: {missing[:5]}")
     out = _KINDS[kind](claim, ids, look)
+    if out.verdict not in VERDICTS_BY_KIND[kind]:
+        raise ValueError(
+            f"claim {claim['claim_id']}: check_kind {kind!r} returned verdict {out.verdict!r}, "
+            f"which it does not declare (allowed: {', '.join(VERDICTS_BY_KIND[kind])})"
+        )
     if not out.evidence:
         out.evidence = EVIDENCE_RULE[kind]
     return out

@@ -32,6 +32,7 @@ from milkbone.audit.ordinal import check_ordinal_counts
 from milkbone.audit.pooling import check_pooled_mean_sd
 from milkbone.audit.pvalues import check_p_from_t, check_p_from_z
 from milkbone.audit.ranks import check_mann_whitney
+from milkbone.audit.significance import ALPHA, check_significance_side
 from milkbone.audit.ttests import check_t_test
 from milkbone.vocabulary import GROUP_SIZES, GROUPS
 
@@ -59,16 +60,47 @@ def _t_kind(claim: dict, ids: list[str], look: dict, *, unnamed: bool = False) -
         f"{_ranges(res, quantity, printed)} across the inputs' rounding; printed {printed} "
         + (f"is reproduced ({', '.join(good)})" if ok else "is reproduced by neither t test")
     )
+    if unnamed:
+        return _unnamed_test(res, ok, value, note, alpha=_alpha(ids, look))
+    return Outcome("consistent" if ok else "discrepancy", value, note)
+
+
+def _alpha(ids: list[str], look: dict) -> float:
+    """The significance level among a claim's inputs (a prose threshold), else ALPHA."""
+    stated = [look[i] for i in ids if look[i].get("statistic") == "threshold"]
+    return float(stated[0]["value"]) if stated else ALPHA
+
+
+def _unnamed_test(res, ok: bool, value: str, note: str, *, alpha: float) -> Outcome:
+    """A between-arm p of a test the paper does not name (t test or Mann–Whitney).
+
+    The t tests' p over the inputs' rounding is first placed against ``alpha``: a range
+    on both sides of it cannot decide the significance the printed p claims
+    (``inconclusive``). Otherwise a reproduced p is ``consistent``; one no t test
+    reproduces is ``not-verifiable`` (a rank test may give it) when it is on the same
+    side of ``alpha``, and a ``discrepancy`` when every t test puts it on the other.
+    """
+    ps = res[res["quantity"] == "p"]
+    side = check_significance_side(
+        ps["printed"].iloc[0],
+        low=float(ps["recomputed_low"].min()),
+        high=float(ps["recomputed_high"].max()),
+        alpha=alpha,
+    ).iloc[0]
+    if side["verdict"] == "inconclusive":
+        return Outcome("inconclusive", value, f"{note}; {side['note']}: undecided")
     if ok:
         return Outcome("consistent", value, note)
-    if unnamed:
+    if side["verdict"] == "consistent":
         return Outcome(
             "not-verifiable",
             value,
             note + "; the test is not named and may be a Mann–Whitney test, which needs ranks",
             "not-verifiable",
         )
-    return Outcome("discrepancy", value, note)
+    return Outcome(
+        "discrepancy", value, f"{note}; {side['note']}: no t test gives the significance printed"
+    )
 
 
 def _k_t_from_summary(claim, ids, look):

@@ -144,6 +144,7 @@ def verdict_counts(claims: pd.DataFrame) -> pd.Series:
     verdict
     consistent        2
     discrepancy       1
+    inconclusive      0
     not-verifiable    0
     pending           0
     Name: claims, dtype: int64

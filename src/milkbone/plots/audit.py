@@ -10,7 +10,7 @@ from milkbone._validate import require_columns
 
 __all__ = ["VERDICT_ORDER", "verdict_heatmap"]
 
-VERDICT_ORDER = ("consistent", "discrepancy", "not-verifiable")
+VERDICT_ORDER = ("consistent", "discrepancy", "inconclusive", "not-verifiable")
 """Columns of :func:`verdict_heatmap`, in order."""
 
 

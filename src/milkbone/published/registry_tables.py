@@ -93,8 +93,8 @@ _TABLE3 = {  # (cell kind, at baseline)
             "{cid}",
             "between-arm p, {name}, {month}",
             "p_from_summary",
-            "t3.{measure}.hcm.{month};t3.{measure}.cm.{month}",
-            "test not named (t-test or Mann–Whitney, §2.5)",
+            "t3.{measure}.hcm.{month};t3.{measure}.cm.{month};m2_5.alpha",
+            "test not named (t-test or Mann–Whitney, §2.5); significance at §2.5's level",
         ),
     ),
     ("p_within", False): (
