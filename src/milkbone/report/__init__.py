@@ -28,8 +28,8 @@ from milkbone.report.evidence import (
     evidence_levels,
     source_notebook,
 )
-from milkbone.report.saving import FIGURE_NAME, PARAMETERS_VARIABLE, mark_simulated, save
 from milkbone.report.numbers import GLUE_KEY, Glued, Numbers
+from milkbone.report.saving import FIGURE_NAME, PARAMETERS_VARIABLE, mark_simulated, save
 from milkbone.report.tables import P_FLOOR, format_p, format_p_columns, show_table, table_html
 
 __all__ = [
