@@ -31,9 +31,14 @@ def glued_values(notebook: Path) -> dict[str, str]:
     values = {}
     for cell in cells:
         for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                values[name] = output.get("data", {}).get("text/plain", "")
+            scrap = output.get("metadata", {}).get("scrapbook", {})
+            if scrap.get("name"):
+                # myst-nb stores a glued value under "<mime_prefix>text/plain"
+                key = scrap.get("mime_prefix", "") + "text/plain"
+                value = output.get("data", {}).get(key)
+                if value is None:
+                    raise ValueError(f"{notebook.name}: glued {scrap['name']!r} has no {key}")
+                values[scrap["name"]] = value
     return values
 
 
