@@ -294,6 +294,30 @@ def test_verdicts_by_section(fresh):
         audit.verdicts_by_section(fresh.drop(columns="section"))
 
 
+def test_consistent_is_split_by_evidence(fresh):
+    table = audit.verdicts_by_section(fresh)
+    assert table.columns.tolist()[:3] == ["consistent", "recomputed", "self-consistent"]
+    consistent = fresh["verdict"] == "consistent"
+    recomputed = (consistent & (fresh["evidence"] == "recomputed")).sum()
+    assert table.loc["all", "consistent"] == consistent.sum()
+    assert table.loc["all", "recomputed"] == recomputed
+    assert table.loc["all", "self-consistent"] == consistent.sum() - recomputed
+    # the parts are not counted twice in the row totals
+    assert (table.drop(columns=["consistent", "all"]).sum(axis=1) == table["all"]).all()
+    # Table 5's p-values in [0, 1] only agree with themselves; Table 2's t is recomputed
+    details = audit.verdict_details(fresh).set_axis(fresh["claim_id"])
+    assert details["t5.r05.p"] == "consistent, self-consistent"
+    assert details["t2.l1_4_bmd.statistic"] == "consistent, recomputed"
+
+
+def test_verdict_details_refuse_consistent_without_decisive_evidence():
+    claims = pd.DataFrame({"verdict": ["consistent"], "evidence": ["simulated"]})
+    with pytest.raises(ValueError, match="needs evidence 'recomputed' or 'published'"):
+        audit.verdict_details(claims)
+    with pytest.raises(KeyError, match="evidence"):
+        audit.verdict_details(claims.drop(columns="evidence"))
+
+
 def test_discrepancies(fresh):
     bad = audit.discrepancies(fresh)
     assert bad.columns.tolist() == [

@@ -65,6 +65,11 @@ check of its kind and fills four columns:
   short description where no single number applies (``"41 of 51"``).
 - ``note``: the arithmetic, in one sentence.
 
+A ``consistent`` verdict reached with ``recomputed`` evidence is a stronger check than one
+reached with ``published`` evidence (the claim agreed only with the paper's own printed
+numbers: *self-consistent*); :func:`verdict_details` and :func:`verdicts_by_section`
+show the two apart.
+
 ``milkbone verify`` prints :func:`verdicts_by_section` and :func:`discrepancies`,
 writes the registry with :func:`write_registry` and, with ``--strict``, fails on
 :func:`changed_verdicts`.
@@ -91,6 +96,7 @@ from milkbone.audit.pvalues import (
 from milkbone.audit.ranks import check_mann_whitney, mann_whitney_from_u
 from milkbone.audit.results import CHECK_COLUMNS, compare_printed, matching_variants
 from milkbone.audit.significance import ALPHA, check_significance_side
+from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
 from milkbone.audit.thresholds import check_direction, check_p_range, check_threshold
 from milkbone.audit.ttests import check_t_test, t_tests_from_stats, welch_dof, welch_dof_range
 from milkbone.audit.verify import (
@@ -111,6 +117,7 @@ __all__ = [
     "DISCREPANCY_RANKING",
     "EVIDENCE_RULE",
     "VERDICTS_BY_KIND",
+    "VERDICT_DETAILS",
     "Interval",
     "changed_verdicts",
     "check_ci_significance",
@@ -147,6 +154,7 @@ __all__ = [
     "printed_interval",
     "t_tests_from_stats",
     "verdict_counts",
+    "verdict_details",
     "verdicts_by_section",
     "verify",
     "welch_dof",

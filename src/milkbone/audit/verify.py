@@ -17,6 +17,7 @@ from milkbone import paths, published
 from milkbone._validate import require_columns, require_values
 from milkbone.audit.dispatch import _check_claim
 from milkbone.audit.inputs import _lookup, _overridden
+from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
 from milkbone.vocabulary import VERDICTS
 
 __all__ = [
@@ -245,29 +246,43 @@ def write_verdicts(path: str | Path | None = None) -> pd.DataFrame:
 def verdicts_by_section(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims of each section got each verdict, with totals.
 
+    ``consistent`` is followed by its two parts (:func:`verdict_details`):
+    ``recomputed``, checked by computing again a number the paper does not print, and
+    ``self-consistent``, checked only against the paper's own printed numbers or a
+    stated cut-off.
+
     Parameters
     ----------
     claims : DataFrame
-        Rows of :func:`verify`, with ``section`` and ``verdict`` columns.
+        Rows of :func:`verify`, with ``section``, ``verdict`` and ``evidence`` columns.
 
     Returns
     -------
     DataFrame
-        Counts, one row per section and one column per verdict that occurs, plus a
-        row and a column ``all`` (the totals), as ``pandas.crosstab`` with margins.
+        Counts, one row per section and a row ``all``; columns ``consistent``,
+        ``recomputed``, ``self-consistent`` (when any claim is consistent), then every
+        other verdict that occurs in the order of ``milkbone.VERDICTS``, then ``all``.
 
     Examples
     --------
     >>> verdicts_by_section(pd.DataFrame({"section": ["3.1", "3.1", "3.2"],
-    ...                                   "verdict": ["consistent", "discrepancy", "consistent"]}))
-    verdict  consistent  discrepancy  all
+    ...     "verdict": ["consistent", "discrepancy", "consistent"],
+    ...     "evidence": ["recomputed", "recomputed", "published"]}))
+    verdict  consistent  recomputed  self-consistent  discrepancy  all
     section
-    3.1               1            1    2
-    3.2               1            0    1
-    all               2            1    3
+    3.1               1           1                0            1    2
+    3.2               1           0                1            0    1
+    all               2           1                1            1    3
     """
-    require_columns(claims, ["section", "verdict"], name="claims")
-    return pd.crosstab(claims["section"], claims["verdict"], margins=True, margins_name="all")
+    require_columns(claims, ["section", "verdict", "evidence"], name="claims")
+    detail = verdict_details(claims)
+    table = pd.crosstab(claims["section"], detail, margins=True, margins_name="all")
+    order = [v for v in VERDICT_DETAILS if v in table.columns]
+    parts = [v for v in order if v.startswith("consistent, ")]
+    table = table[[*order, "all"]].rename(columns=lambda v: v.removeprefix("consistent, "))
+    if parts:
+        table.insert(0, "consistent", table[[p.removeprefix("consistent, ") for p in parts]].sum(1))
+    return table
 
 
 def discrepancies(claims: pd.DataFrame) -> pd.DataFrame:
