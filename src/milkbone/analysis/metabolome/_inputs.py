@@ -69,7 +69,7 @@ def numeric_matrix(frame: pd.DataFrame, *, name: str) -> np.ndarray:
             raise ValueError(
                 f"{name} has duplicated {axis} label(s) {shown(labels[labels.duplicated()])}"
             )
-    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    text = [c for c, kind in frame.dtypes.items() if not pd.api.types.is_numeric_dtype(kind)]
     if text:
         raise ValueError(f"{name} has non-numeric column(s) {shown(text)}")
     values = frame.to_numpy(dtype=float)

@@ -8,15 +8,16 @@ the scaled data and of the scaled response ``y``; the features enter only throug
 - weights ``w_h ∝ X_hᵀ y_h``, so scores ``t_h = K_h y_h / sqrt(y_hᵀ K_h y_h)``;
 - ``c_h = y_hᵀ t_h / t_hᵀ t_h``; R2X_h ``= t_hᵀ K_h t_h / (t_hᵀ t_h · SSX)``;
   R2Y_h ``= c_h² t_hᵀ t_h / SSY``;
-- deflation ``X_{h+1} = (I − t tᵀ/tᵀt) X_h`` becomes ``K_{h+1} = P K_h P`` and
-  ``y_{h+1} = P y_h`` with the same projector ``P``, done as two rank-one updates.
+- deflation ``X_{h+1} = (I − t tᵀ/tᵀt) X_h`` becomes ``K_{h+1} = P K P`` and
+  ``y_{h+1} = P y_h`` with ``P = I − B Bᵀ`` (``B``: the normalised scores so far,
+  orthogonal in PLS); ``P K P`` is never formed, only applied to vectors.
 
 Cross-validation follows ropls: for component ``h`` the *deflated* matrices of the full
 fit are split into folds (row ``i`` in fold ``i mod folds``), one component is fitted on
 the training rows without re-centring, and the left-out rows are predicted. All folds
 are computed with one matrix product ``K_h @ Y0`` (``Y0`` holds ``y_h`` with each
-fold's rows zeroed), so a whole permutation test costs a few ``n × n`` products once
-``K`` is known, whatever the number of features.
+fold's rows zeroed), so a whole permutation test costs a few ``n × n`` matrix–vector
+products per permutation once ``K`` is known, whatever the number of features.
 
 References
 ----------
@@ -34,11 +35,11 @@ import numpy as np
 
 __all__ = [
     "KernelPls",
-    "deflate",
     "fit_kernel_pls",
     "fold_labels",
     "fold_press",
     "minimum_q2",
+    "project_out",
 ]
 
 R2Y_MINIMUM = 0.01
@@ -104,32 +105,31 @@ class KernelPls:
         return float(1.0 - np.prod(1.0 - self.q2))
 
 
-def deflate(kernel: np.ndarray, y: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Remove the direction of the score ``t`` from the kernel and the response.
+def project_out(basis: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """``(I − B Bᵀ) v``: ``v`` without its part along the orthonormal columns of ``B``.
 
-    ``K ← P K P`` and ``y ← P y`` with ``P = I − a aᵀ``, ``a = t / ‖t‖``, written as
-    ``K − a bᵀ − b aᵀ`` with ``b = K a − (aᵀ K a / 2) a`` (no ``n × n`` projector).
+    Deflating ``X`` by the scores so far is ``X_h = P X`` with ``P = I − B Bᵀ`` (``B``
+    holds the normalised scores, which PLS makes orthogonal), so ``K_h = P K P`` is
+    never formed: ``K_h v = P K P v``.
 
     Examples
     --------
-    >>> X = np.array([[1.0, 2.0], [-1.0, 0.5], [0.0, -2.5]])
-    >>> t = X @ np.array([1.0, 0.0])
-    >>> K, y = deflate(X @ X.T, np.array([1.0, 0.0, -1.0]), t)
-    >>> X1 = X - np.outer(t, t @ X / (t @ t))
-    >>> bool(np.allclose(K, X1 @ X1.T)), np.round(y, 3).tolist()
-    (True, [0.5, 0.5, -1.0])
+    >>> basis = np.array([[1.0], [0.0], [0.0]])
+    >>> project_out(basis, np.array([2.0, 3.0, 4.0])).tolist()
+    [0.0, 3.0, 4.0]
     """
-    a = t / np.sqrt(t @ t)
-    ka = kernel @ a
-    b = ka - (a @ ka) / 2.0 * a
-    return kernel - np.outer(a, b) - np.outer(b, a), y - a * (a @ y)
+    return v - basis @ (basis.T @ v)
 
 
-def fold_press(kernel: np.ndarray, y: np.ndarray, folds: np.ndarray) -> float:
+def fold_press(
+    kernel: np.ndarray, y: np.ndarray, folds: np.ndarray, basis: np.ndarray | None = None
+) -> float:
     """Prediction error sum of squares of one component, over ropls's folds.
 
-    Each fold's one-component model is fitted on the training rows of ``kernel`` and
-    ``y`` as given (no re-centring, as in ropls) and predicts the left-out rows.
+    Each fold's one-component model is fitted on the training rows of the deflated
+    kernel ``P K P`` (``P`` from ``basis``, :func:`project_out`; no deflation without
+    it) and ``y`` as given, without re-centring as in ropls, and predicts the
+    left-out rows.
 
     Examples
     --------
@@ -139,9 +139,10 @@ def fold_press(kernel: np.ndarray, y: np.ndarray, folds: np.ndarray) -> float:
     >>> round(fold_press(X @ X.T, y, fold_labels(8, 4)), 4)
     0.3484
     """
+    basis = np.empty((len(y), 0)) if basis is None else basis
     train = folds[:, None] != np.unique(folds)[None, :]
     y0 = y[:, None] * train
-    u = kernel @ y0
+    u = project_out(basis, kernel @ project_out(basis, y0))
     with np.errstate(invalid="ignore", divide="ignore"):
         t = u / np.sqrt(np.sum(y0 * u, axis=0))
         c = np.sum(y0 * t, axis=0) / np.sum((t * train) ** 2, axis=0)
@@ -189,14 +190,15 @@ def fit_kernel_pls(
     """
     ssx, ssy = float(np.trace(kernel)), float(y @ y)
     threshold = minimum_q2(len(y))
+    basis = np.empty((len(y), 0))
     columns: dict[str, list] = {k: [] for k in ("t", "y", "c", "r2x", "r2y", "q2", "label")}
     for h in range(n_components):
-        u = kernel @ y
+        u = project_out(basis, kernel @ y)  # K_h y_h = P K y_h, as y_h ⊥ the scores
         t = u / np.sqrt(y @ u)
         tt = t @ t
         c = (y @ t) / tt
         r2y = c * c * tt / ssy
-        q2 = 1.0 - fold_press(kernel, y, folds) / (y @ y)
+        q2 = 1.0 - fold_press(kernel, y, folds, basis) / (y @ y)
         label = "N4" if r2y < R2Y_MINIMUM else ("NS" if q2 < threshold else "R1")
         if automatic and h > 0 and label != "R1":
             break
@@ -206,7 +208,8 @@ def fit_kernel_pls(
             columns[key].append(value)
         if automatic and label != "R1":
             break
-        kernel, y = deflate(kernel, y, t)
+        a = t / np.sqrt(tt)
+        basis, y = np.column_stack([basis, a]), y - a * (a @ y)
     return KernelPls(
         scores=np.column_stack(columns["t"]),
         responses=np.column_stack(columns["y"]),
