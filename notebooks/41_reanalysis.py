@@ -46,7 +46,7 @@ rho_for_power = 0.9  # baseline-follow-up correlation for the change-score power
 # %%
 import numpy as np
 import pandas as pd
-from milkbone import plots, published, report
+from milkbone import audit, plots, published, report
 from milkbone.analysis import reanalysis
 
 plots.use_style()
@@ -217,6 +217,65 @@ numbers.glue("reanalysis.l1_4_bmd.between_arms.p_bh_min", bmd_bh, evidence="reco
 # (smallest adjusted p {glue:text}`reanalysis.l1_4_bmd.between_arms.p_bh_min:.3f`), nor does
 # phosphorus.
 #
+# ### How much rests on one p-value the audit could not reproduce
+#
+# PINP's printed six-month p is among the survivors, but the claims audit could not
+# reproduce it: a t test on the means and SDs of Table 3 gives a larger p, and the paper
+# does not say which test it ran (see {doc}`40_claims_audit`). We run the same
+# adjustments again with the t-test p in PINP's place.
+
+# %%
+pinp = (
+    published.summary_statistics()
+    .query("source == 'Table 3' & measure == 'pinp' & month == 6")
+    .set_index("group")
+)
+arms = {1: "HCM", 2: "CM"}
+summary = {
+    f"{k}{i}": pinp.loc[g, k] for i, g in arms.items() for k in ("mean", "sd", "n")
+}
+tests = audit.t_tests_from_stats(**summary)
+pinp_t = tests.set_index("variant").loc["student", "p"]
+
+# %%
+is_pinp = printed_p["claim_id"] == "t3.pinp.between.m6"
+swapped = printed_p.assign(p=printed_p["p"].mask(is_pinp, pinp_t))
+family_t = reanalysis.multiplicity(swapped, alpha=alpha)
+both = family.merge(family_t, on="claim_id", suffixes=("_printed", "_t_test"))
+
+# %%
+shown = ["claim_id", "p_printed", "p_holm_printed", "p_t_test", "p_holm_t_test"]
+shown += ["significant_holm_printed", "significant_holm_t_test"]
+report.show_table(
+    both[shown].head(6).round(4),
+    caption="Holm adjustment with PINP's printed p (published) and with the t-test p from "
+    "Table 3's summaries (recomputed), the six smallest p-values.",
+    evidence=["published", "recomputed"],
+)
+
+# %%
+pinp_holm = family_t.set_index("claim_id").loc["t3.pinp.between.m6", "p_holm"]
+n_t = family_t[["significant_holm", "significant_bh"]].sum().astype(int)
+numbers.glue_many(
+    {
+        "reanalysis.pinp.between_arms.m6.p_t_test": pinp_t,
+        "reanalysis.pinp.between_arms.m6.p_holm_t_test": pinp_holm,
+        "reanalysis.multiplicity.holm_pinp_t_test.count": n_t["significant_holm"],
+        "reanalysis.multiplicity.bh_pinp_t_test.count": n_t["significant_bh"],
+    },
+    evidence="recomputed",
+)
+
+# %% [markdown]
+# With the t-test p of {glue:text}`reanalysis.pinp.between_arms.m6.p_t_test:.4f` for PINP,
+# its Holm-adjusted p becomes
+# {glue:text}`reanalysis.pinp.between_arms.m6.p_holm_t_test:.3f` and
+# {glue:text}`reanalysis.multiplicity.holm_pinp_t_test.count` comparisons survive Holm
+# instead of {glue:text}`reanalysis.multiplicity.holm.count`: only the 25(OH)D
+# comparisons remain. Benjamini–Hochberg still keeps
+# {glue:text}`reanalysis.multiplicity.bh_pinp_t_test.count`. The count of survivors
+# therefore rests on a printed p that cannot be checked; the 25(OH)D result does not.
+#
 # ## How large an effect could the trial detect?
 #
 # With the group sizes of the trial, a two-sample t test at the chosen level and power can
@@ -277,7 +336,9 @@ numbers.glue_many(
 # - Adjusting for the baseline imbalance, by change scores or ANCOVA, leaves the L1–4 BMD
 #   difference far from significant at any ρ the paper's within-arm p-values imply.
 # - Of the clinical between-arm comparisons, only {glue:text}`reanalysis.multiplicity.holm.count`
-#   survive a Holm correction; BMD is not among them.
+#   survive a Holm correction
+#   ({glue:text}`reanalysis.multiplicity.holm_pinp_t_test.count` if PINP's unverifiable p
+#   is replaced by the t test's); BMD is not among them.
 # - The trial was powered for differences several times larger than the spine BMD effect it
 #   reports.
 #
