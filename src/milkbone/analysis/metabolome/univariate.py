@@ -221,7 +221,8 @@ def selection_counts(
     -------
     DataFrame
         One row per rule (``methods``, ``results``): ``rule, vip_above, p_below,
-        fold_change_rule, n_features, selected, up, down``.
+        fold_change_rule, n_features, selected, up, down, evidence`` (``evidence``
+        carried over from ``table``, empty if it has none).
 
     Examples
     --------
@@ -247,6 +248,7 @@ def selection_counts(
                 "selected": int(chosen["selected"].sum()),
                 "up": int((chosen["direction"] == "up").sum()),
                 "down": int((chosen["direction"] == "down").sum()),
+                "evidence": chosen["evidence"].iloc[0] if "evidence" in chosen else "",
             }
         )
     return pd.DataFrame(rows)
