@@ -287,3 +287,45 @@ def test_followup_levels_chooses_measures_with_both_arms():
         reanalysis.followup_levels(summary, stated, measures="left_hip_bmd")
     with pytest.raises(KeyError, match="changes is missing column"):
         reanalysis.followup_levels(summary, stated.drop(columns="published"))
+
+
+def test_implied_rho_ranges_over_the_rounding_of_every_input():
+    # Independent reference: scipy's t quantile at every corner of the rounding box of
+    # §3.2 and Table 2 (HCM L1-4: 0.981 ± 0.123, +2.3%, p = 0.003, n = 51), with
+    # rho = 1 - SD_change^2 / (2 s^2), SD_change = |mean * pct| * sqrt(n) / t.
+    import itertools
+
+    def rho(mean, sd, pct, p, n):
+        t = stats.t.isf(p / 2, n - 1)
+        return 1 - (mean * pct / 100 * math.sqrt(n) / t) ** 2 / (2 * sd**2)
+
+    changes = reanalysis.bmd_changes(published.summary_statistics(), published.prose())
+    got = reanalysis.implied_rho(changes).set_index(["measure", "group"])
+    for group, (mean, sd, pct, p, n) in {
+        "HCM": (0.981, 0.123, 2.3, 0.003, 51),
+        "CM": (0.935, 0.107, 1.5, 0.017, 46),
+    }.items():
+        corners = [
+            rho(*c, n)
+            for c in itertools.product(
+                (mean - 5e-4, mean + 5e-4),
+                (sd - 5e-4, sd + 5e-4),
+                (pct - 0.05, pct + 0.05),
+                (p - 5e-4, p + 5e-4),
+            )
+        ]
+        row = got.loc[("l1_4_bmd", group)]
+        assert row["rho_low"] == pytest.approx(min(corners), abs=1e-9)
+        assert row["rho_high"] == pytest.approx(max(corners), abs=1e-9)
+    # issue 13: HCM about 0.904-0.920 (p alone: 0.909-0.915), CM about 0.930-0.941
+    assert got.loc[("l1_4_bmd", "HCM"), ["rho_low", "rho_high"]].round(3).tolist() == [
+        0.904,
+        0.920,
+    ]
+    p_only = reanalysis.implied_rho(changes.drop(columns=["mean_half", "sd_half"]))
+    hcm = p_only.set_index(["measure", "group"]).loc[("l1_4_bmd", "HCM")]
+    assert [round(hcm["rho_low"], 3), round(hcm["rho_high"], 3)] == [0.909, 0.915]
+    got_half = changes.set_index(["measure", "group"]).loc[("l1_4_bmd", "HCM")]
+    assert got_half[["mean_half", "sd_half", "percent_half", "p_half"]].tolist() == (
+        pytest.approx([5e-4, 5e-4, 0.05, 5e-4])
+    )

@@ -7,7 +7,9 @@ every printed change with a p-value.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
 import pandas as pd
 from scipy import stats
@@ -125,9 +127,12 @@ def bmd_changes(summary: pd.DataFrame, prose: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         One row per BMD site and arm: ``measure, group, mean, sd, n, percent_change,
-        mean_change, p_within, evidence``. ``percent_change`` is signed (a fall is
-        negative) and ``mean_change = mean · percent_change/100`` (g/cm²), the change
-        of the group mean; both NaN where §3.2 prints nothing, as is ``p_within``.
+        mean_change, p_within, evidence``, then ``mean_half, sd_half, percent_half,
+        p_half``. ``percent_change`` is signed (a fall is negative) and ``mean_change =
+        mean · percent_change/100`` (g/cm²), the change of the group mean; both NaN
+        where §3.2 prints nothing, as is ``p_within``. The ``*_half`` columns are half a
+        unit of the last digit each number is printed with (its rounding), NaN where
+        nothing is printed.
 
     Raises
     ------
@@ -154,12 +159,14 @@ def bmd_changes(summary: pd.DataFrame, prose: pd.DataFrame) -> pd.DataFrame:
     for rec in base.to_dict("records"):
         stem = _BMD_STEMS.get(rec["measure"])
         key = f"r3_2.{stem}.{rec['group'].lower()}"
-        pct = p = math.nan
+        pct = p = pct_half = p_half = math.nan
         if stem and f"{key}.pct_6" in said.index:
             sign = -1.0 if said.loc[f"{key}.pct_6", "direction"] == "decrease" else 1.0
             pct = sign * float(said.loc[f"{key}.pct_6", "value"])
+            pct_half = _half_unit(said.loc[f"{key}.pct_6", "printed"])
         if stem and f"{key}.p_6" in said.index:
             p = float(said.loc[f"{key}.p_6", "value"])
+            p_half = _half_unit(said.loc[f"{key}.p_6", "printed"])
         rows.append(
             {
                 "measure": rec["measure"],
@@ -171,9 +178,21 @@ def bmd_changes(summary: pd.DataFrame, prose: pd.DataFrame) -> pd.DataFrame:
                 "mean_change": float(rec["mean"]) * pct / 100,
                 "p_within": p,
                 "evidence": EVIDENCE,
+                "mean_half": _half_unit(rec.get("mean_text", rec["mean"])),
+                "sd_half": _half_unit(rec.get("sd_text", rec["sd"])),
+                "percent_half": pct_half,
+                "p_half": p_half,
             }
         )
     return pd.DataFrame(rows)
+
+
+def _half_unit(printed) -> float:
+    """Half a unit of the last digit of a printed number: ``"0.123"`` → 0.0005."""
+    match = re.search(r"\d+(?:\.(\d+))?", str(printed).replace(",", ""))
+    if match is None:
+        return math.nan
+    return 0.5 * 10.0 ** -len(match.group(1) or "")
 
 
 def implied_rho(changes: pd.DataFrame, *, p_half_unit: float = 0.0005) -> pd.DataFrame:
@@ -184,37 +203,72 @@ def implied_rho(changes: pd.DataFrame, *, p_half_unit: float = 0.0005) -> pd.Dat
     changes : DataFrame
         Output of :func:`bmd_changes`.
     p_half_unit : float, default 0.0005
-        Half a unit of the last printed digit of the p-values (three decimals).
+        Half a unit of the last printed digit of the p-values (three decimals), used
+        when ``changes`` has no ``p_half`` column.
 
     Returns
     -------
     DataFrame
         ``measure, group`` then the columns of :func:`rho_from_paired_p`; the
-        follow-up SD is taken equal to the baseline SD.
+        follow-up SD is taken equal to the baseline SD. ``rho_low`` and ``rho_high``
+        span every corner of the rounding of all the printed inputs that ``changes``
+        gives a half unit for (``mean_half, sd_half, percent_half, p_half``): the
+        baseline mean and SD, the percent change and p; over p alone otherwise.
+
+    Notes
+    -----
+    With equal SDs ``ρ = 1 − (mean · change)² n / (2 t² s²)``, monotone in each input,
+    so its range over the box of rounding intervals is reached at a corner.
 
     Examples
     --------
     >>> from milkbone import published
     >>> t = bmd_changes(published.summary_statistics(), published.prose())
-    >>> implied_rho(t)[["measure", "group", "rho"]].round(3)
-                     measure group    rho
-    0               l1_4_bmd   HCM  0.912
-    1               l1_4_bmd    CM  0.936
-    2  left_femoral_neck_bmd   HCM  0.922
-    3           left_hip_bmd   HCM  0.915
+    >>> implied_rho(t)[["measure", "group", "rho", "rho_low", "rho_high"]].round(3)
+                     measure group    rho  rho_low  rho_high
+    0               l1_4_bmd   HCM  0.912    0.904     0.920
+    1               l1_4_bmd    CM  0.936    0.930     0.941
+    2  left_femoral_neck_bmd   HCM  0.922    0.917     0.927
+    3           left_hip_bmd   HCM  0.915    0.909     0.920
     """
     usable = changes.dropna(subset=["mean_change", "p_within"])
-    parts = [
-        rho_from_paired_p(
+    parts = []
+    for r in usable.to_dict("records"):
+        half_p = r.get("p_half", p_half_unit)
+        point = rho_from_paired_p(
             mean_change=r["mean_change"],
             sd0=r["sd"],
             sd1=r["sd"],
             n=int(r["n"]),
             p=r["p_within"],
-            p_low=r["p_within"] - p_half_unit,
-            p_high=r["p_within"] + p_half_unit,
-        ).assign(measure=r["measure"], group=r["group"])
-        for r in usable.to_dict("records")
-    ]
+            p_low=r["p_within"] - half_p,
+            p_high=r["p_within"] + half_p,
+        )
+        corners = _corner_rhos(r, half_p) if "mean_half" in r else []
+        if corners:
+            point["rho_low"], point["rho_high"] = min(corners), max(corners)
+            point["method"] += "; range over the rounding of p, change, baseline mean and SD"
+        parts.append(point.assign(measure=r["measure"], group=r["group"]))
     out = pd.concat(parts, ignore_index=True)
     return out[["measure", "group", *[c for c in out.columns if c not in ("measure", "group")]]]
+
+
+def _corner_rhos(r: dict, half_p: float) -> list[float]:
+    """ρ at every corner of the rounding box of mean, SD, percent change and p."""
+    box = [
+        (r[name] - r[half], r[name] + r[half])
+        for name, half in (
+            ("mean", "mean_half"),
+            ("sd", "sd_half"),
+            ("percent_change", "percent_half"),
+        )
+    ]
+    p_ends = (max(r["p_within"] - half_p, 1e-300), r["p_within"] + half_p)
+    return [
+        float(
+            rho_from_paired_p(mean_change=mean * pct / 100, sd0=sd, sd1=sd, n=int(r["n"]), p=p).loc[
+                0, "rho"
+            ]
+        )
+        for (mean, sd, pct), p in itertools.product(itertools.product(*box), p_ends)
+    ]
