@@ -1,0 +1,92 @@
+"""Gut-microbiota analyses of paper §3.4 (Figures 3A–E, 4A–L) on 16S frames.
+
+Every function takes the frames of the 16S data contract (never file paths):
+``counts`` samples × features (index sample id), ``taxonomy`` indexed by feature id,
+``samples`` indexed by sample id with ``participant, group, month``; frames are
+joined by id, never by position. Results are tidy frames with ``n``, ``method`` and
+``evidence``; randomness comes only from ``seed``; heavy loops take ``n_jobs``.
+
+- :mod:`.composition`: collapse to a rank, relative abundance, top taxa, the
+  Firmicutes/Bacteroidetes ratio (Figure 3D–E, 4A–B);
+- :mod:`.diversity`: Chao1 and Shannon, tests between and within arms (Figure 3A–B);
+- :mod:`.beta`: Bray–Curtis, PCoA, PERMANOVA, PERMDISP (Figure 3C);
+- :mod:`.community`: the distance rank-sum test, our reading of the paper's
+  "Wilcoxon test" (Figure 3C);
+- :mod:`.differential`: ANCOM-BC per visit, rank tests with Benjamini–Hochberg
+  (Figure 4A–I);
+- :mod:`.forest`: random forests per visit with cross-validated ROC, importance and
+  nested cross-validation (Figure 4J–L);
+- :mod:`.mixed`: mixed model on CLR-transformed abundances (the better-analysis box);
+- :mod:`.demo`: toy 16S tables of any size for examples, tests and benchmarks.
+"""
+
+from milkbone.analysis.microbiome.beta import (
+    SPARSE_DENSITY,
+    TEST_COLUMNS,
+    Ordination,
+    bray_curtis,
+    pcoa,
+    permanova,
+    permdisp,
+)
+from milkbone.analysis.microbiome.community import community_tests, distance_rank_test
+from milkbone.analysis.microbiome.composition import (
+    BACTEROIDETES,
+    FIRMICUTES,
+    RANKS,
+    abundance_long,
+    collapse,
+    describe_taxa,
+    firmicutes_bacteroidetes,
+    relative_abundance,
+    top_taxa,
+)
+from milkbone.analysis.microbiome.demo import PHYLA, ToyMicrobiome, toy_microbiome
+from milkbone.analysis.microbiome.differential import (
+    RANK_TESTS,
+    ancombc,
+    ancombc_by_visit,
+    benjamini_hochberg,
+    rank_tests,
+)
+from milkbone.analysis.microbiome.diversity import (
+    ALPHA_METRICS,
+    BETWEEN_TESTS,
+    WITHIN_TESTS,
+    alpha_diversity,
+    alpha_tests,
+)
+
+__all__ = [
+    "ALPHA_METRICS",
+    "BACTEROIDETES",
+    "BETWEEN_TESTS",
+    "FIRMICUTES",
+    "PHYLA",
+    "RANKS",
+    "RANK_TESTS",
+    "SPARSE_DENSITY",
+    "TEST_COLUMNS",
+    "WITHIN_TESTS",
+    "Ordination",
+    "ToyMicrobiome",
+    "abundance_long",
+    "alpha_diversity",
+    "alpha_tests",
+    "ancombc",
+    "ancombc_by_visit",
+    "benjamini_hochberg",
+    "bray_curtis",
+    "collapse",
+    "community_tests",
+    "describe_taxa",
+    "distance_rank_test",
+    "firmicutes_bacteroidetes",
+    "pcoa",
+    "permanova",
+    "permdisp",
+    "rank_tests",
+    "relative_abundance",
+    "top_taxa",
+    "toy_microbiome",
+]
