@@ -1,8 +1,18 @@
-"""The ``milkbone`` command line: build, run, simulate, validate, verify."""
+"""The ``milkbone`` command line: build, run, simulate, validate, verify.
+
+Exit codes: 0 success (data valid, notebook ran, verdicts agree); 1 the input is
+invalid or the work failed (problems found, a notebook failed, verdicts differ);
+2 usage (bad arguments, unknown notebook or parameter, a value of the wrong type);
+3 an unexpected error, a bug of milkbone, reported in one line (never as "invalid").
+Relative paths given on the command line are taken from the current directory; the
+project (its data/, notebooks/, _build/) is the checkout the package was installed
+from, or ``MILKBONE_ROOT``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -10,9 +20,10 @@ from pathlib import Path
 
 from milkbone import build, paths
 
-__all__ = ["main"]
+__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 DEFAULT_SEED = build.DEFAULT_SEED
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def command_build(args: argparse.Namespace) -> int:
@@ -46,12 +57,20 @@ def command_run(args: argparse.Namespace) -> int:
     if not source.exists():
         print(f"milkbone run: no notebook {args.notebook}", file=sys.stderr)
         return 2
-    parameters = {name: build.parse_value(value) for name, value in args.parameter}
     try:
-        build.check_parameters(source, parameters)
+        parameters = build.typed_parameters(source, args.parameter)
     except ValueError as error:
         print(f"milkbone run: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if isinstance(parameters.get("data_dir"), str):  # from here, not from the project
+        parameters["data_dir"] = str(Path(parameters["data_dir"]).resolve())
+    data_dir = Path(parameters.get("data_dir", paths.SIMULATED))
+    if data_dir == paths.SIMULATED.resolve() and not (data_dir / "dataset.json").is_file():
+        try:  # a fresh clone: make the default cohort, as build does
+            build.prepare_cohort(seed=DEFAULT_SEED, echo=print)
+        except build.BuildError as error:
+            print(f"milkbone run: {error}", file=sys.stderr)
+            return EXIT_FAILED
     destination = (
         Path(args.output) if args.output else paths.BUILD / "runs" / f"{source.stem}.ipynb"
     )
@@ -73,7 +92,7 @@ def command_simulate(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     try:
-        folder = cohort.simulate(seed=args.seed, out=Path(args.out))
+        folder = cohort.simulate(seed=args.seed, out=Path(args.out).resolve())
     except (ValueError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -88,19 +107,23 @@ def command_simulate(args: argparse.Namespace) -> int:
 
 
 def command_validate(args: argparse.Namespace) -> int:
-    """Print each problem on its own line and exit 1, or one line saying what is there."""
+    """Print how unusual files were read (``note:`` lines), then each problem on its own
+    line and exit 1, or one line saying what is there."""
     from milkbone import cohort
 
-    problems = cohort.validate(Path(args.data_dir))
-    if problems:
-        print(cohort.format_problems(problems))
-        print(f"{cohort.count_problems(len(problems))} found.")
-        return 1
-    data = cohort.load(Path(args.data_dir))
+    data_dir = Path(args.data_dir).resolve()
+    found = cohort.validate_folder(data_dir)
+    for note in found.notes:
+        print(f"note: {note}")
+    if found.problems:
+        print(cohort.format_problems(found.problems))
+        print(f"{cohort.count_problems(len(found.problems))} found.")
+        return EXIT_FAILED
+    data = cohort.load(data_dir)
     counts = data.counts()
     sizes = ", ".join(f"{group} {n}" for group, n in counts["completers"].items())
     print(
-        f"OK: {paths.resolve(args.data_dir)} ({'real' if data.real else 'simulated'}): "
+        f"OK: {data_dir} ({'real' if data.real else 'simulated'}): "
         f"{counts['participants']} participants ({sum(counts['completers'].values())} "
         f"completers: {sizes}; {counts['withdrawn']} withdrawn), {counts['visits']} visits."
     )
@@ -113,8 +136,14 @@ def command_verify(args: argparse.Namespace) -> int:
     the committed registry's."""
     from milkbone import audit, published
 
-    committed = published.claims()
-    fresh = audit.verify(committed)
+    try:
+        committed = published.claims()
+        # --strict: rebuild the registry from the paper's numbers, so that a row deleted
+        # from (or added to) the committed one is caught, not only a changed verdict
+        fresh = audit.verify(published.build_claims() if args.strict else committed)
+    except ValueError as error:
+        print(f"milkbone verify: {_one_line(error)}", file=sys.stderr)
+        return EXIT_FAILED
     print("Verdicts by section\n" + audit.verdicts_by_section(fresh).to_string() + "\n")
     bad = audit.discrepancies(fresh)
     print(f"Discrepancies ({len(bad)}):")
@@ -123,8 +152,12 @@ def command_verify(args: argparse.Namespace) -> int:
             f"  {r['claim_id']} | {r['location']} | {r['quantity']} | "
             f"printed {r['published_value']} vs recomputed {r['recomputed_value']}"
         )
-    print(f"\nwrote {audit.write_registry(fresh, Path(args.out))}")
-    differ = audit.changed_verdicts(fresh, committed) if args.strict else []
+    print(f"\nwrote {audit.write_registry(fresh, Path(args.out).resolve())}")
+    try:
+        differ = audit.changed_verdicts(fresh, committed) if args.strict else []
+    except ValueError as error:
+        print(f"milkbone verify: {_one_line(error)}", file=sys.stderr)
+        return EXIT_FAILED
     if differ:
         print(
             f"{len(differ)} verdict(s) differ from the committed registry: " + ", ".join(differ),
@@ -196,9 +229,42 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _one_line(error: BaseException) -> str:
+    """An error's message on one line (a list of failures joined by semicolons)."""
+    lines = [line.strip().removeprefix("- ") for line in str(error).splitlines()]
+    return "; ".join(line for line in lines if line).replace(":;", ":")
+
+
+def _other_checkout() -> Path | None:
+    """The milkbone checkout around the current directory, if it is not the project."""
+    if "MILKBONE_ROOT" in os.environ:
+        return None
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "src" / "milkbone" / "__init__.py").is_file():
+            return None if folder.resolve() == paths.ROOT.resolve() else folder
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code (see the module docstring)."""
     args = parser().parse_args(argv)
-    return args.handler(args)
+    other = _other_checkout()
+    if other is not None and args.command in ("build", "run", "verify"):
+        print(
+            f"milkbone: note: working on the project at {paths.ROOT}, not on the checkout "
+            f"at {other} (set MILKBONE_ROOT={other} to use it)",
+            file=sys.stderr,
+        )
+    try:
+        return args.handler(args)
+    except Exception as error:  # a bug: one line, never reported as invalid input
+        print(
+            f"milkbone {args.command}: unexpected error: {type(error).__name__}: "
+            f"{_one_line(error)} (this is a bug of milkbone; please report it with the "
+            "command you ran)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

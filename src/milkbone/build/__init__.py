@@ -35,7 +35,13 @@ from milkbone.build.execute import (
     progress_lines,
     quiet,
 )
-from milkbone.build.parameters import check_parameters, notebook_parameters, parse_value
+from milkbone.build.parameters import (
+    check_parameters,
+    notebook_defaults,
+    notebook_parameters,
+    parse_value,
+    typed_parameters,
+)
 from milkbone.build.prepare import DEFAULT_SEED, prepare_cohort
 from milkbone.build.report import REPORT_NAME, summarise_reads, summary, write_report
 
@@ -58,6 +64,7 @@ __all__ = [
     "fresh_entry",
     "is_up_to_date",
     "kernel_environment",
+    "notebook_defaults",
     "notebook_parameters",
     "notebook_sources",
     "output_path",
@@ -68,5 +75,6 @@ __all__ = [
     "quiet",
     "summarise_reads",
     "summary",
+    "typed_parameters",
     "write_report",
 ]

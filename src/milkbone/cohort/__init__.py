@@ -57,8 +57,10 @@ weight / (height/100)² within :data:`BMI_TOLERANCE` kg/m².
 
 from __future__ import annotations
 
+from milkbone.cohort.dataset import file_digests
 from milkbone.cohort.load import Cohort, check_reproducible, dataset_info, is_simulated, load
 from milkbone.cohort.problems import Problem, count_problems, format_problems
+from milkbone.cohort.reading import DELIMITERS, TextTable, read_table
 from milkbone.cohort.schema import (
     BMI_TOLERANCE,
     DATASET_FILE,
@@ -75,12 +77,13 @@ from milkbone.cohort.simulation.targets import (
     WITHDRAWN_BY_ARM,
     resolve_categories,
 )
-from milkbone.cohort.validate import validate
+from milkbone.cohort.validate import Validation, validate, validate_folder
 
 __all__ = [
     "BMD_ASSUMPTIONS",
     "BMI_TOLERANCE",
     "DATASET_FILE",
+    "DELIMITERS",
     "MEASURES",
     "OHD_25_CATEGORIES",
     "PARTICIPANTS_FILE",
@@ -91,13 +94,18 @@ __all__ = [
     "CalibrationError",
     "Cohort",
     "Problem",
+    "TextTable",
+    "Validation",
     "check_reproducible",
     "count_problems",
     "dataset_info",
+    "file_digests",
     "format_problems",
     "is_simulated",
     "load",
+    "read_table",
     "resolve_categories",
     "simulate",
     "validate",
+    "validate_folder",
 ]

@@ -2,8 +2,14 @@
 
 Each participant once in ``participants.csv``; each participant and month once in
 ``visits.csv``, every visit of a known participant and after a baseline; completers
-with all three visits, withdrawn participants without a 12-month visit; baseline BMI
-equal to weight / height² within :data:`~milkbone.cohort.schema.BMI_TOLERANCE`.
+with all three visits, withdrawn participants with a baseline and without a 12-month
+visit (everyone enrolled was measured at baseline, paper §2.1: a withdrawn woman with
+no visit at all is an error, not a woman to leave out); baseline BMI equal to
+weight / height² within :data:`~milkbone.cohort.schema.BMI_TOLERANCE`.
+
+A participant with a line that could not be read (wrong number of fields, a month
+that is not 0, 6 or 12) is *uncertain*: that line is reported once, and the checks of
+her visits, which would only repeat it, are skipped.
 Called by :func:`milkbone.cohort.validate.validate` on the text and typed frames of
 both files (index + 2 = the line an editor shows).
 """
@@ -42,15 +48,21 @@ def _participant_lines(people_text: pd.DataFrame) -> tuple[dict[str, int], list[
 
 
 def _visit_lines(
-    visit_text: pd.DataFrame, visits: pd.DataFrame, first_line: dict[str, int]
+    visit_text: pd.DataFrame,
+    visits: pd.DataFrame,
+    first_line: dict[str, int],
+    uncertain: set[str],
 ) -> tuple[dict[tuple[str, float], int], list[Problem]]:
-    """The line of each participant and month; repeats and unknown participants."""
+    """The line of each participant and month; repeats and unknown participants.
+    Participants with a month that is not a visit are added to ``uncertain``."""
     problems = []
     seen: dict[tuple[str, float], int] = {}
     for index, pid, month in zip(
         visit_text.index, visit_text["participant"], visits["month"], strict=True
     ):
         line = int(index) + 2
+        if pid != "" and (math.isnan(month) or month not in MONTHS):
+            uncertain.add(pid)
         if pid == "" or math.isnan(month):
             continue
         if (pid, month) in seen:
@@ -60,29 +72,33 @@ def _visit_lines(
             problems.append(Problem(V, line, "month", message))
             continue
         seen[pid, month] = line
-        if first_line and pid not in first_line:
+        if first_line and pid not in first_line and pid not in uncertain:
             problems.append(Problem(V, line, "participant", f"participant {pid!r} is not in {P}"))
     return seen, problems
 
 
 def _baseline_problems(
-    seen: dict[tuple[str, float], int], first_line: dict[str, int]
+    seen: dict[tuple[str, float], int], first_line: dict[str, int], uncertain: set[str]
 ) -> list[Problem]:
     """Follow-up visits of known participants without a month-0 visit."""
     baseline = {pid for (pid, month) in seen if month == 0}
     problems = []
     for (pid, month), line in seen.items():
         known = pid in first_line or not first_line  # unknown ids are reported once, above
-        if month != 0 and pid not in baseline and known:
+        if month != 0 and pid not in baseline and known and pid not in uncertain:
             message = f"participant {pid!r} has a month {month:g} visit but no baseline (month 0)"
             problems.append(Problem(V, line, "month", message))
     return problems
 
 
 def _withdrawal_problems(
-    people: pd.DataFrame, seen: dict[tuple[str, float], int], first_line: dict[str, int]
+    people: pd.DataFrame,
+    seen: dict[tuple[str, float], int],
+    first_line: dict[str, int],
+    uncertain: set[str],
 ) -> list[Problem]:
-    """Withdrawn participants with a 12-month visit; completers lacking a visit."""
+    """Withdrawn participants with a 12-month visit or no visit at all; completers
+    lacking a visit."""
     if "withdrawn" not in people.columns:
         return []
     months_of: dict[str, set[float]] = {}
@@ -91,12 +107,18 @@ def _withdrawal_problems(
     problems = []
     for pid, line in first_line.items():
         withdrawn = people.loc[line - 2, "withdrawn"]
-        if withdrawn is None:
+        if withdrawn is None or pid in uncertain:
             continue
         have = months_of.get(pid, set())
         if withdrawn and 12 in have:
             message = f"participant {pid!r} is withdrawn in {P} but has a month 12 visit"
             problems.append(Problem(V, seen[pid, 12.0], "month", message))
+        if withdrawn and not have:
+            message = (
+                f"withdrawn participant {pid!r} has no visit in {V}: everyone enrolled has "
+                "a baseline visit (month 0)"
+            )
+            problems.append(Problem(P, line, "participant", message))
         lacking = [m for m in MONTHS if m not in have]
         if not withdrawn and lacking:
             months = ", ".join(map(str, lacking))
@@ -135,6 +157,9 @@ def cross_problems(
     people: pd.DataFrame,
     visit_text: pd.DataFrame,
     visits: pd.DataFrame,
+    *,
+    uncertain: set[str] | frozenset[str] = frozenset(),
+    bmi: bool = True,
 ) -> list[Problem]:
     """Problems across rows and files (see the module docstring), in file order.
 
@@ -145,6 +170,11 @@ def cross_problems(
         :func:`milkbone.cohort.problems.parse_cells` (same index).
     visit_text, visits : DataFrame
         The same for ``visits.csv``.
+    uncertain : set of str, optional
+        Participants with a line left out as unreadable (already reported).
+    bmi : bool, default True
+        Whether to compare baseline BMI with weight / height² (not when height or
+        weight is already reported in the wrong unit: every line would differ).
 
     Returns
     -------
@@ -165,9 +195,11 @@ def cross_problems(
     first_line, problems = _participant_lines(people_text)
     if "participant" not in visit_text.columns or "month" not in visits.columns:
         return problems
-    seen, found = _visit_lines(visit_text, visits, first_line)
+    uncertain = set(uncertain)
+    seen, found = _visit_lines(visit_text, visits, first_line, uncertain)
     problems.extend(found)
-    problems.extend(_baseline_problems(seen, first_line))
-    problems.extend(_withdrawal_problems(people, seen, first_line))
-    problems.extend(_bmi_problems(people, visits, seen, first_line))
+    problems.extend(_baseline_problems(seen, first_line, uncertain))
+    problems.extend(_withdrawal_problems(people, seen, first_line, uncertain))
+    if bmi:
+        problems.extend(_bmi_problems(people, visits, seen, first_line))
     return problems

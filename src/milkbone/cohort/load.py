@@ -7,6 +7,7 @@ through :func:`milkbone.paths.record_read`, so the build knows what a notebook r
 from __future__ import annotations
 
 import hashlib
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from milkbone import paths
+from milkbone.cohort.dataset import read_dataset
+from milkbone.cohort.reading import read_table, read_text
 from milkbone.cohort.schema import (
     DATASET_FILE,
     MEASURES,
@@ -23,7 +26,7 @@ from milkbone.cohort.schema import (
     VISITS_FILE,
 )
 from milkbone.cohort.simulation import simulate
-from milkbone.cohort.validate import count_problems, format_problems, read_dataset, validate
+from milkbone.cohort.validate import count_problems, format_problems, validate
 from milkbone.vocabulary import GROUPS, evidence_for
 
 __all__ = ["Cohort", "check_reproducible", "dataset_info", "is_simulated", "load"]
@@ -183,18 +186,38 @@ def is_simulated(data_dir: str | Path) -> bool:
     return dataset_info(data_dir)["kind"] == "simulated"
 
 
+def _read_csv(path: Path, file: str, known: list[str], text_columns: dict) -> pd.DataFrame:
+    """A valid CSV through pandas' parser, in the encoding, delimiter and decimal mark
+    :func:`~milkbone.cohort.reading.read_table` found (an empty trailing column dropped)."""
+    table = read_table(path, file, known=known)
+    text, _ = read_text(path)
+    frame = pd.read_csv(
+        io.StringIO(text),
+        skiprows=1 if table.sep_line else None,
+        sep=table.delimiter,
+        decimal=table.decimal,
+        dtype=text_columns,
+        index_col=False,
+        keep_default_na=False,
+        na_values=[""],
+    )
+    return frame.rename(columns=str.strip)[known]
+
+
 def _read_typed(data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both CSVs of a valid folder, typed and sorted."""
-    people = pd.read_csv(
-        paths.record_read(data_dir / PARTICIPANTS_FILE), dtype={"participant": str, "group": str}
+    names = [f.name for f in PARTICIPANT_FIELDS]
+    people = _read_csv(
+        data_dir / PARTICIPANTS_FILE, PARTICIPANTS_FILE, names, {"participant": str, "group": str}
     )
-    people = people[[f.name for f in PARTICIPANT_FIELDS]]
     people["age"] = people["age"].astype("Int64")
-    people["withdrawn"] = people["withdrawn"].astype(bool)
+    people["withdrawn"] = (
+        people["withdrawn"].astype(str).str.lower().map({"true": True, "false": False}).astype(bool)
+    )
     for column in ("height", "weight", "menopause_duration"):
         people[column] = people[column].astype(float)
-    visits = pd.read_csv(paths.record_read(data_dir / VISITS_FILE), dtype={"participant": str})
-    visits = visits[[f.name for f in VISIT_FIELDS]]
+    names = [f.name for f in VISIT_FIELDS]
+    visits = _read_csv(data_dir / VISITS_FILE, VISITS_FILE, names, {"participant": str})
     visits["month"] = visits["month"].astype("int64")
     for column in MEASURES:
         visits[column] = visits[column].astype(float)

@@ -1,25 +1,24 @@
-"""Problems found in a data folder, and the exact, text-first reading of its CSV files.
+"""Problems found in a data folder, and the exact parsing of text cells.
 
-Shared by every data type of :mod:`milkbone.cohort` (clinical visits now, 16S and
-metabolome next): a :class:`Problem` names the file, the line as an editor shows it
-and the column; :func:`read_csv_text` reads a CSV as text without coercing or
-dropping anything; :func:`parse_cells` turns text cells into typed columns, one
-problem per cell that does not parse.
+Shared by every data type of :mod:`milkbone.cohort` (clinical visits, 16S,
+metabolome): a :class:`Problem` names the file, the line as an editor shows it and the
+column; :func:`parse_cells` turns text cells (as :func:`milkbone.cohort.reading.read_table`
+reads them) into typed columns, one problem per cell that does not parse. Nothing is
+coerced: ``06`` for a month, ``61.0`` for an age, `` 0.9`` or ``1,5`` in a
+comma-delimited file are reported, not read.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from milkbone import paths
 from milkbone.cohort.schema import Field
+from milkbone.vocabulary import MONTHS
 
 __all__ = [
     "Problem",
@@ -27,12 +26,14 @@ __all__ = [
     "count_problems",
     "format_problems",
     "parse_cells",
-    "read_csv_text",
 ]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_COMMA_NUMBER = re.compile(r"^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$")
+_INTEGER = re.compile(r"^-?(0|[1-9]\d*)$")
+_LOOSE_INTEGER = re.compile(r"^[+-]?\d+$")
 _BOOLEANS = {"true": True, "false": False}
+_MONTHS = {str(m): m for m in MONTHS}
 
 
 @dataclass(frozen=True)
@@ -88,70 +89,6 @@ def count_problems(count: int) -> str:
     return f"{count} problem{'s' if count != 1 else ''}"
 
 
-def read_csv_text(path: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a CSV as text, exactly; report what prevents reading it.
-
-    Parameters
-    ----------
-    path : Path
-        The file (read through :func:`milkbone.paths.record_read`).
-    file : str
-        The name problems give for it.
-
-    Returns
-    -------
-    frame : DataFrame or None
-        Every cell as text (``""`` where empty), indexed so that ``index + 2`` is the
-        line an editor shows; empty lines are left out (and reported). None if the
-        file cannot be read.
-    problems : list of Problem
-        Missing or empty file, a column named twice, unreadable CSV, empty lines.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "x.csv"
-    >>> _ = path.write_text("a,b\\n1,2\\n,\\n3,4\\n")
-    >>> frame, problems = read_csv_text(path, "x.csv")
-    >>> frame.index.tolist(), [str(p) for p in problems]
-    ([0, 2], ['x.csv, line 3: line is empty'])
-    """
-    if not path.is_file():
-        return None, [Problem(file, None, None, "file is missing")]
-    text = paths.record_read(path).read_text(encoding="utf-8-sig")
-    if not text.strip():
-        return None, [Problem(file, None, None, "file is empty")]
-    header = next(csv.reader([text.splitlines()[0]]))
-    problems = []
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
-        seen.add(name)
-    if len(seen) < len(header):
-        return None, problems
-    try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig",
-        )
-    except (pd.errors.ParserError, ValueError) as error:
-        return None, [Problem(file, None, None, f"cannot be read as CSV ({error})".strip())]
-    if frame.empty:
-        return None, [Problem(file, None, None, "file has a header but no data rows")]
-    # rows with too few fields come back as NaN: treat as empty text, reported below
-    frame = frame.fillna("")
-    blank = (frame == "").all(axis=1)
-    lines = frame.index[blank] + 2
-    problems = [Problem(file, int(line), None, "line is empty") for line in lines]
-    # the index keeps the line numbers of the rows that remain
-    return frame[~blank], problems
-
-
 def check_columns(frame: pd.DataFrame, fields: tuple[Field, ...], file: str) -> list[Problem]:
     """Required columns that are missing and columns the schema does not know.
 
@@ -174,41 +111,74 @@ def check_columns(frame: pd.DataFrame, fields: tuple[Field, ...], file: str) -> 
     return problems
 
 
-def _parse_cell(field: Field, cell: str) -> tuple[object, str | None]:
+def _parse_whole(field: Field, cell: str) -> tuple[float, str | None]:
+    """A whole number written plainly: ``6``, not ``06``, ``+6`` or ``6.0``."""
+    if _INTEGER.match(cell):
+        return float(int(cell)), None
+    if field.kind == "month":
+        allowed = ", ".join(_MONTHS)
+        return np.nan, f"value {cell!r} is not a month as written (allowed: {allowed})"
+    if _LOOSE_INTEGER.match(cell):
+        return np.nan, f"value {cell!r} is not written as a plain whole number (write {int(cell)})"
+    return np.nan, f"value {cell!r} is not a whole number"
+
+
+def _parse_number(cell: str, decimal: str) -> tuple[float, str | None]:
+    """A number with the file's decimal mark."""
+    if decimal == ",":
+        if _COMMA_NUMBER.match(cell):
+            return float(cell.replace(",", ".")), None
+        if _NUMBER.match(cell) and "." in cell:
+            return np.nan, f"value {cell!r} has a decimal point; this file uses decimal commas"
+    elif _NUMBER.match(cell):
+        return float(cell), None
+    return np.nan, f"value {cell!r} is not a number"
+
+
+def _parse_cell(field: Field, cell: str, decimal: str) -> tuple[object, str | None]:
     """One non-empty text cell as the field's type, or a missing value and the problem."""
     if field.kind in ("id", "group"):
         if cell != cell.strip():
             return cell, f"value {cell!r} has surrounding spaces"
         return cell, None
     if field.kind == "bool":
-        if cell not in _BOOLEANS:
+        if cell.lower() not in _BOOLEANS:
             return None, f"value {cell!r} is not 'true' or 'false'"
-        return _BOOLEANS[cell], None
+        return _BOOLEANS[cell.lower()], None
     if field.kind in ("int", "month"):
-        if not _INTEGER.match(cell):
-            return np.nan, f"value {cell!r} is not a whole number"
-        return float(int(cell)), None
-    if not _NUMBER.match(cell):
-        return np.nan, f"value {cell!r} is not a number"
-    return float(cell), None
+        return _parse_whole(field, cell)
+    return _parse_number(cell, decimal)
 
 
 def parse_cells(
-    frame: pd.DataFrame, fields: tuple[Field, ...], file: str
+    frame: pd.DataFrame, fields: tuple[Field, ...], file: str, *, decimal: str = "."
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse text cells into typed columns; unparseable cells become missing and a problem.
 
     Empty cells become missing here without a problem; missingness is checked later.
     Columns of ``fields`` absent from ``frame`` are left out. Whole numbers are parsed
-    as float (so that they can be missing); ``61.0`` is not a whole number.
+    as float (so that they can be missing); ``61.0``, ``061`` and ``+61`` are not read
+    as 61, nor ``06`` as month 6. Booleans are ``true`` or ``false`` in any case (Excel
+    writes ``TRUE``). ``decimal`` is the file's decimal mark (``","`` for a semicolon-
+    or tab-delimited file written with decimal commas).
 
     Examples
     --------
-    >>> from milkbone.cohort.schema import PARTICIPANT_FIELDS
-    >>> frame = pd.DataFrame({"age": ["61", "61.0", ""]})
+    >>> from milkbone.cohort.schema import PARTICIPANT_FIELDS, VISIT_FIELDS
+    >>> frame = pd.DataFrame({"age": ["61", "61.0", "", "061"]})
     >>> typed, problems = parse_cells(frame, PARTICIPANT_FIELDS, "p.csv")
-    >>> typed["age"].tolist(), [str(p) for p in problems]
-    ([61.0, nan, nan], ["p.csv, line 3, column age: value '61.0' is not a whole number"])
+    >>> typed["age"].tolist()
+    [61.0, nan, nan, nan]
+    >>> for problem in problems:
+    ...     print(problem)
+    p.csv, line 3, column age: value '61.0' is not a whole number
+    p.csv, line 5, column age: value '061' is not written as a plain whole number (write 61)
+    >>> frame = pd.DataFrame({"month": ["06"], "bmi": ["24,5"]})
+    >>> typed, problems = parse_cells(frame, VISIT_FIELDS, "v.csv", decimal=",")
+    >>> typed["bmi"].tolist()
+    [24.5]
+    >>> print(*problems)
+    v.csv, line 2, column month: value '06' is not a month as written (allowed: 0, 6, 12)
     """
     parsed = {}
     problems = []
@@ -220,7 +190,7 @@ def parse_cells(
             if cell == "":
                 values.append(np.nan if field.kind not in ("id", "group") else None)
                 continue
-            value, message = _parse_cell(field, cell)
+            value, message = _parse_cell(field, cell, decimal)
             values.append(value)
             if message is not None:
                 problems.append(Problem(file, int(index) + 2, field.name, message))

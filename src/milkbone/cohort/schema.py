@@ -153,12 +153,31 @@ a weight in pounds or a height in inches is off by far more.
 
 @dataclass(frozen=True)
 class UnitCheck:
-    """A median above ``threshold`` at any visit means the column is in ``wrong_unit``."""
+    """A median beyond ``threshold`` (above it, or below it when ``below``) means the
+    column is in ``wrong_unit``; ``hint`` says how to convert.
+
+    The checks of ``visits.csv`` compare the median of each visit, and then each
+    participant whose every value is beyond the threshold; those of ``participants.csv``
+    the median of the file.
+    """
 
     column: str
     threshold: float
     wrong_unit: str
     hint: str
+    below: bool = False
+
+    def fails(self, median: float) -> bool:
+        """Whether ``median`` lies beyond the threshold (NaN never fails).
+
+        Examples
+        --------
+        >>> UnitCheck("height", 3.0, "m", "multiply by 100", below=True).fails(1.6)
+        True
+        """
+        if median != median:
+            return False
+        return median < self.threshold if self.below else median > self.threshold
 
 
 UNIT_CHECKS: tuple[UnitCheck, ...] = (
@@ -167,11 +186,20 @@ UNIT_CHECKS: tuple[UnitCheck, ...] = (
     # near 37–60. A median above 35 ng/mL is rare in unsupplemented older women, so the
     # check catches nmol/L whenever the true median exceeds 14 ng/mL; it can miss a
     # severely deficient cohort in nmol/L and flag a well-supplemented one in ng/mL.
+    # Per participant it flags a woman whose every value is above 35, as when only some
+    # women are in nmol/L (in ng/mL that needs about 4 SD above this trial's baseline).
     UnitCheck("ohd_25", 35.0, "nmol/L", "divide by 2.496"),
     UnitCheck("calcium", 4.0, "mg/dL", "divide by 4.008"),
     UnitCheck("phosphorus", 2.0, "mg/dL", "divide by 3.097"),
     UnitCheck("ctx", 5.0, "pg/mL", "divide by 1000"),
+    # anthropometry in participants.csv: a median height below 3 is in metres, below
+    # 100 in inches (no cohort of adult women has a median under 100 cm); a median
+    # weight above 100 kg is in pounds (this trial's women weigh about 63 kg, 139 lb).
+    UnitCheck("height", 3.0, "m", "multiply by 100", below=True),
+    UnitCheck("height", 100.0, "inches", "multiply by 2.54", below=True),
+    UnitCheck("weight", 100.0, "lb", "divide by 2.205"),
 )
+"""Checks of each column's unit by its median; the first that fails for a column wins."""
 
 
 def pandera_schema(fields: tuple[Field, ...], name: str) -> pa.DataFrameSchema:

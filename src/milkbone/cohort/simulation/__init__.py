@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from milkbone import paths
+from milkbone.cohort.dataset import file_digests
 from milkbone.cohort.schema import DATASET_FILE, PARTICIPANTS_FILE, VISITS_FILE
 from milkbone.cohort.simulation.clinical import Simulation, simulate_frames
 from milkbone.cohort.simulation.matching import CalibrationError
@@ -193,5 +194,6 @@ def simulate(
     (out / VISITS_FILE).write_text(format_csv(sim.visits), encoding="utf-8")
     for writer in WRITERS if writers is None else writers:
         record.update(writer(seed=seed, out=out, cohort=sim) or {})
+    record["files"] = file_digests(out)  # a copied dataset.json cannot vouch for other files
     write_record(out, record)
     return out
