@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from milkbone import paths, published
-from milkbone._validate import require_columns, require_values
+from milkbone._validate import require_columns, require_values, shown
 from milkbone.audit.dispatch import _check_claim
 from milkbone.audit.inputs import _lookup, _overridden
 from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
@@ -342,8 +342,16 @@ def changed_verdicts(fresh: pd.DataFrame, committed: pd.DataFrame) -> list[str]:
     """
     for name, frame in (("fresh", fresh), ("committed", committed)):
         require_columns(frame, ["claim_id", "verdict"], name=name)
-    if fresh["claim_id"].tolist() != committed["claim_id"].tolist():
-        raise ValueError("fresh and committed must hold the same claims in the same order")
+    fresh_ids, committed_ids = fresh["claim_id"].tolist(), committed["claim_id"].tolist()
+    if fresh_ids != committed_ids:
+        lacking = [c for c in fresh_ids if c not in set(committed_ids)]
+        extra = [c for c in committed_ids if c not in set(fresh_ids)]
+        found = [f"committed lacks {len(lacking)}: {shown(lacking)}"] if lacking else []
+        found += [f"committed has {len(extra)} more: {shown(extra)}"] if extra else []
+        raise ValueError(
+            "fresh and committed must hold the same claims in the same order; "
+            + ("; ".join(found) or "they hold them in another order")
+        )
     differ = fresh["verdict"].to_numpy() != committed["verdict"].to_numpy()
     return fresh.loc[differ, "claim_id"].tolist()
 
