@@ -231,8 +231,9 @@ def plsda(
     engine : {"kernel", "refit"}, default "kernel"
         ``"kernel"`` works on ``X Xᵀ`` (:mod:`~milkbone.analysis.metabolome.kernel`);
         ``"refit"`` refits scikit-learn's ``PLSRegression`` for every component and fold
-        (:mod:`~milkbone.analysis.metabolome.reference`): same numbers, about 20 times
-        slower at 1,000 × 5,000; it exists to check the kernel and to time it.
+        (:mod:`~milkbone.analysis.metabolome.reference`): same numbers, 30 to 160 times
+        slower at 1,000 × 5,000 (tools/bench_metabolome.py); it exists to check the kernel
+        and to time it.
 
     Returns
     -------
