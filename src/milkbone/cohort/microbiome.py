@@ -40,6 +40,7 @@ from milkbone.cohort.microbiome_checks import (
     TAXONOMY_FILE,
     check_folder,
 )
+from milkbone.cohort.omics import filtered_rows
 from milkbone.cohort.problems import Problem, count_problems, format_problems
 from milkbone.cohort.taxonomy import RANKS, taxon_string
 
@@ -61,11 +62,6 @@ def _no_filter() -> pd.DataFrame:
     return pd.DataFrame({"kind": [], "id": [], "reason": [], "value": []}).astype(
         {"kind": str, "id": str, "reason": str, "value": float}
     )
-
-
-def _filtered(kind: str, ids: pd.Index, reason: str, values: pd.Series) -> pd.DataFrame:
-    frame = pd.DataFrame({"kind": kind, "id": ids.astype(str), "reason": reason})
-    return frame.assign(value=values.astype(float).to_numpy())
 
 
 @dataclass(frozen=True)
@@ -183,8 +179,10 @@ def load_microbiome(
     rare = present.index[present < min_prevalence]
     filtered = pd.concat(
         [
-            _filtered("sample", drop, f"fewer than {min_depth} reads", depth[drop]),
-            _filtered("feature", rare, f"in under {min_prevalence:g} of samples", present[rare]),
+            filtered_rows("sample", drop, f"fewer than {min_depth} reads", depth[drop]),
+            filtered_rows(
+                "feature", rare, f"in under {min_prevalence:g} of samples", present[rare]
+            ),
         ],
         ignore_index=True,
     )
@@ -212,11 +210,10 @@ def feature_table_text(counts: pd.DataFrame) -> str:
     OTU1	5	0
     OTU2	1	7
     """
-    values = counts.to_numpy(dtype=np.int64).T
     lines = ["# Constructed from biom file", "\t".join(["#OTU ID", *map(str, counts.index)])]
+    values = counts.to_numpy(dtype=np.int64).T.tolist()
     lines += [
-        "\t".join([str(f), *map(str, row)])
-        for f, row in zip(counts.columns, values.tolist(), strict=True)
+        "\t".join([str(f), *map(str, row)]) for f, row in zip(counts.columns, values, strict=True)
     ]
     return "\n".join(lines) + "\n"
 

@@ -12,6 +12,7 @@ file`` and ``#q2:types``), except a header whose first cell is one of QIIME's
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,9 @@ __all__ = [
     "SAMPLE_ID_HEADERS",
     "clinical_people",
     "coverage_problems",
+    "filtered_rows",
     "folder_evidence",
+    "format_number",
     "join_groups",
     "read_matrix",
     "read_sample_metadata",
@@ -78,7 +81,7 @@ def read_text_table(path: Path, file: str, *, sep: str = "\t") -> tuple:
     if start is None:
         return None, [Problem(file, None, None, "file is empty")]
     header = lines[start].split(sep)
-    twice = sorted({name for name in header if header.count(name) > 1})
+    twice = sorted(name for name, n in Counter(header).items() if n > 1)
     if twice:
         return None, [
             Problem(file, start + 1, n, "column appears twice in the header") for n in twice
@@ -118,7 +121,7 @@ def read_matrix(path: Path, file: str, *, sep: str, missing: tuple[str, ...] = (
     if start is None:
         return None, [Problem(file, None, None, "file is empty or starts with 50 comments")], 0
     header = head[start].split(sep)
-    twice = sorted({name for name in header if header.count(name) > 1})
+    twice = sorted(name for name, n in Counter(header).items() if n > 1)
     if twice:
         return (
             None,
@@ -153,12 +156,12 @@ def _id_problems(index: pd.Index, file: str, first: int, column: str) -> list[Pr
 
 def _numeric(frame: pd.DataFrame, file: str, first: int) -> tuple[pd.DataFrame, list[Problem]]:
     """The frame as float64, bad cells NaN, one problem per column holding any."""
-    problems, columns = [], {}
-    for name in frame.columns:
+    numeric = frame.dtypes.map(pd.api.types.is_numeric_dtype).to_numpy()
+    if numeric.all():  # one float block (read_csv gives one block per column)
+        return pd.DataFrame(frame.to_numpy(dtype=float), frame.index, frame.columns), []
+    problems, converted = [], {}
+    for name in frame.columns[~numeric]:
         column = frame[name]
-        if pd.api.types.is_numeric_dtype(column):
-            columns[name] = column.astype(float)
-            continue
         values = pd.to_numeric(column, errors="coerce")
         bad = np.flatnonzero(values.isna() & column.notna())
         if len(bad):
@@ -167,8 +170,9 @@ def _numeric(frame: pd.DataFrame, file: str, first: int) -> tuple[pd.DataFrame, 
                 f"{len(bad)} value(s) are not numbers, first {cell!r} on line {first + bad[0]}"
             )
             problems.append(Problem(file, None, str(name), message))
-        columns[name] = values.astype(float)
-    return pd.DataFrame(columns, index=frame.index), problems
+        converted[name] = values.astype(float)
+    out = frame.drop(columns=list(converted)).assign(**converted)[frame.columns]
+    return pd.DataFrame(out.to_numpy(dtype=float), frame.index, frame.columns), problems
 
 
 def read_sample_metadata(path: Path, file: str, *, extra: tuple[str, ...] = ()) -> tuple:
@@ -304,3 +308,29 @@ def folder_evidence(data_dir: Path) -> tuple[str | None, list[Problem]]:
     if info is None:
         return None, problems
     return evidence_for(real=info["kind"] == "real"), []
+
+
+def format_number(value: float, *, digits: int = 7) -> str:
+    """A value as written to a data file: ``digits`` significant digits, empty if missing.
+
+    Examples
+    --------
+    >>> format_number(1234567.891), format_number(float("nan")), format_number(0.5)
+    ('1234568', '', '0.5')
+    """
+    if value != value:
+        return ""
+    return f"{value:.{digits}g}"
+
+
+def filtered_rows(kind: str, ids: pd.Index, reason: str, values: pd.Series) -> pd.DataFrame:
+    """Rows of a loader's ``filtered`` report: ``kind, id, reason, value``.
+
+    Examples
+    --------
+    >>> filtered_rows("sample", pd.Index(["S1"]), "too shallow", pd.Series([12]))
+         kind  id       reason  value
+    0  sample  S1  too shallow   12.0
+    """
+    frame = pd.DataFrame({"kind": kind, "id": ids.astype(str), "reason": reason})
+    return frame.assign(value=pd.Series(values).astype(float).to_numpy())

@@ -18,7 +18,6 @@ from milkbone.vocabulary import GROUP_SIZES, GROUPS, MONTHS
 
 __all__ = [
     "completers",
-    "format_number",
     "omics_stream",
     "participant_normals",
     "scaled_participants",
@@ -139,16 +138,3 @@ def split_counts(totals: np.ndarray, shares: np.ndarray) -> np.ndarray:
     order = np.argsort(-(exact - counts), axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
     return counts + (ranks < short[:, None]).astype(np.int64)
-
-
-def format_number(value: float, *, digits: int = 7) -> str:
-    """A value as written to a data file: ``digits`` significant digits, empty if missing.
-
-    Examples
-    --------
-    >>> format_number(1234567.891), format_number(float("nan")), format_number(0.5)
-    ('1234568', '', '0.5')
-    """
-    if value != value:
-        return ""
-    return f"{value:.{digits}g}"
