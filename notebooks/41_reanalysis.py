@@ -133,10 +133,42 @@ caption = (
 report.save(fig, "reanalysis_l1_4_rho", caption=caption, evidence="recomputed")
 
 # %% [markdown]
+# Where does each curve cross the significance level? Between grid points of ρ we
+# interpolate linearly.
+
+# %%
+crossings = reanalysis.significance_crossings(curves, alpha=alpha)
+report.show_table(
+    crossings.round(3),
+    caption="The ρ at which each between-arm p of L1–4 BMD crosses the significance "
+    "level; `significant_below`: p is below the level for ρ just under the crossing.",
+    evidence="recomputed",
+)
+
+# %%
+cross = crossings.set_index(["month", "method", "significant_below"])["rho"]
+key = "reanalysis.l1_4_bmd.between_arms"
+numbers.glue_many(
+    {
+        f"{key}.m6.ancova_rho_low": cross[(6, "ancova", True)],
+        f"{key}.m6.ancova_rho_high": cross[(6, "ancova", False)],
+        f"{key}.m6.change_rho_high": cross[(6, "change", False)],
+        f"{key}.m12.ancova_rho_low": cross[(12, "ancova", True)],
+    },
+    evidence="recomputed",
+)
+
+# %% [markdown]
 # The follow-up comparison does not depend on ρ and stays near the printed p-values. The
-# change and ANCOVA analyses remove most of the baseline imbalance, and their p-values stay
-# well above the significance level for every ρ except the very highest, where the SD of a
-# change becomes tiny. Which ρ is plausible? The paper's within-arm p-values tell us.
+# change-score analysis removes the baseline imbalance: its p stays above the significance
+# level at six months unless ρ exceeds
+# {glue:text}`reanalysis.l1_4_bmd.between_arms.m6.change_rho_high:.3f`, where the SD of a
+# change becomes tiny, and at twelve months for every ρ. ANCOVA is below the level at six
+# months when ρ is under {glue:text}`reanalysis.l1_4_bmd.between_arms.m6.ancova_rho_low:.2f`
+# (baseline then hardly predicts follow-up, so little of the imbalance is removed) or above
+# {glue:text}`reanalysis.l1_4_bmd.between_arms.m6.ancova_rho_high:.3f`, and at twelve
+# months only under {glue:text}`reanalysis.l1_4_bmd.between_arms.m12.ancova_rho_low:.3f`.
+# So the answer turns on ρ. Which ρ is plausible? The paper's within-arm p-values tell us.
 #
 # ## The ρ the within-arm p-values imply
 #

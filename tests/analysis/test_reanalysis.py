@@ -329,3 +329,29 @@ def test_implied_rho_ranges_over_the_rounding_of_every_input():
     assert got_half[["mean_half", "sd_half", "percent_half", "p_half"]].tolist() == (
         pytest.approx([5e-4, 5e-4, 0.05, 5e-4])
     )
+
+
+def test_significance_crossings_of_the_l1_4_curves():
+    # Hand-worked linear interpolation on grid values of the six-month ANCOVA curve
+    # (the p-values themselves are tested in test_between_arm_by_rho_hand_worked): p
+    # rises from 0.0487 at rho 0.15 to 0.0581 at 0.20, so it crosses 0.05 at
+    # 0.15 + 0.05 * (0.05 - 0.0487) / (0.0581 - 0.0487), near 0.157.
+    curves = pd.DataFrame(
+        {
+            "month": 6,
+            "method": "ancova",
+            "rho": [0.10, 0.15, 0.20, 0.97, 0.98, 0.99],
+            "p": [0.0402, 0.0487, 0.0581, 0.0941, 0.0517, 0.0096],
+        }
+    )
+    got = reanalysis.significance_crossings(curves)
+    assert got["rho"].tolist() == pytest.approx([0.15 + 0.05 * 0.0013 / 0.0094, 0.98], abs=1e-3)
+    assert got["significant_below"].tolist() == [True, False]
+    # the crossing between 0.98 and 0.99: 0.98 + 0.01 * 0.0017 / 0.0421
+    assert got.loc[1, "rho"] == pytest.approx(0.98 + 0.01 * 0.0017 / 0.0421, abs=1e-9)
+    flat = curves.assign(p=0.5)
+    assert reanalysis.significance_crossings(flat).empty
+    with pytest.raises(ValueError, match="alpha must lie"):
+        reanalysis.significance_crossings(curves, alpha=1.5)
+    with pytest.raises(KeyError, match="curves is missing column"):
+        reanalysis.significance_crossings(curves.drop(columns="p"))

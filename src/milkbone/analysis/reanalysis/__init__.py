@@ -8,8 +8,8 @@ Three families of questions, each answered by small functions that take printed 
    difference stay significant as a change from baseline or adjusted for it (ANCOVA)?
    Both need the within-participant correlation ρ of baseline and follow-up, which is
    not printed, so the answer is a curve in ρ (:func:`between_arm_by_rho`,
-   :func:`between_arm_curves`, :func:`p_at_rho`); :func:`followup_difference_from_p`
-   reads a difference back from a printed p.
+   :func:`between_arm_curves`, :func:`p_at_rho`, :func:`significance_crossings`);
+   :func:`followup_difference_from_p` reads a difference back from a printed p.
 2. ``implied``: the ρ implied by a within-arm paired p-value the paper prints, with the
    range allowed by rounding (:func:`rho_from_paired_p`, :func:`bmd_changes`,
    :func:`implied_rho`).
@@ -29,6 +29,7 @@ from milkbone.analysis.reanalysis.baseline import (
     between_arm_curves,
     followup_difference_from_p,
     p_at_rho,
+    significance_crossings,
 )
 from milkbone.analysis.reanalysis.endpoints import bmd_power, clinical_between_arm_p, multiplicity
 from milkbone.analysis.reanalysis.implied import bmd_changes, implied_rho, rho_from_paired_p
@@ -46,4 +47,5 @@ __all__ = [
     "multiplicity",
     "p_at_rho",
     "rho_from_paired_p",
+    "significance_crossings",
 ]

@@ -26,6 +26,7 @@ __all__ = [
     "between_arm_curves",
     "followup_difference_from_p",
     "p_at_rho",
+    "significance_crossings",
 ]
 
 
@@ -266,3 +267,48 @@ def p_at_rho(curves: pd.DataFrame, *, rho: float) -> pd.DataFrame:
     grid = curves["rho"].to_numpy()
     nearest = grid[np.abs(grid - rho).argmin()]
     return curves[curves["rho"] == nearest].reset_index(drop=True)
+
+
+def significance_crossings(curves: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+    """The ρ at which each curve of :func:`between_arm_curves` crosses the significance level.
+
+    Parameters
+    ----------
+    curves : DataFrame
+        Output of :func:`between_arm_curves` (columns ``month``, ``method``, ``rho``, ``p``).
+    alpha : float, default 0.05
+        The significance level.
+
+    Returns
+    -------
+    DataFrame
+        One row per crossing: ``month, method, rho`` (interpolated linearly in ρ between
+        the two grid points on either side) and ``significant_below`` (True when p is
+        below ``alpha`` for ρ just under the crossing, False when just above), sorted by
+        month, method and ρ. A curve that never crosses has no row.
+
+    Raises
+    ------
+    KeyError
+        If a column is missing.
+    ValueError
+        If ``alpha`` is not in (0, 1).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"month": 6, "method": "ancova", "rho": [0.1, 0.2, 0.3],
+    ...                   "p": [0.04, 0.06, 0.07]})
+    >>> significance_crossings(c)
+       month  method  rho  significant_below
+    0      6  ancova  0.15               True
+    """
+    require_columns(curves, ["month", "method", "rho", "p"], name="curves")
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}")
+    rows = []
+    for (month, method), curve in curves.sort_values("rho").groupby(["month", "method"]):
+        rho, gap = curve["rho"].to_numpy(), curve["p"].to_numpy() - alpha
+        for i in np.flatnonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) < 0):
+            at = rho[i] + gap[i] * (rho[i + 1] - rho[i]) / (gap[i] - gap[i + 1])
+            rows.append((month, method, float(at), bool(gap[i] < 0)))
+    return pd.DataFrame(rows, columns=["month", "method", "rho", "significant_below"])
