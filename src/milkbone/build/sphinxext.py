@@ -1,4 +1,10 @@
-"""Sphinx extension for the book: MathJax from the site itself (never a CDN), table style.
+"""Sphinx extension for the book: page rules, MathJax from the site itself, table style.
+
+On ``source-read`` every executed notebook goes through
+:func:`milkbone.build.pages.prepare_page` (inputs collapsed, bookkeeping dropped,
+captions linked to their cells, the rerun line and "Numbers on this page" appended;
+solutions dropped in the student edition, ``milkbone_edition = "student"``). On
+``doctree-read`` each code cell gets the id ``cell-<execution count>`` those links point to.
 
 MathJax 2.7 ships inside the ``jupyter-server-mathjax`` package, which the lock
 installs. On ``config-inited`` its files are copied once into
@@ -9,12 +15,26 @@ found there on every page, which would load MathJax twice.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import jupyter_server_mathjax
+from docutils import nodes
 
-__all__ = ["MATHJAX_CONFIG", "STYLESHEET", "mathjax_source", "setup"]
+from milkbone.build.cache import CACHE_DIRNAME
+from milkbone.build.pages import prepare_page
+
+__all__ = ["EDITIONS", "FAVICON", "MATHJAX_CONFIG", "STYLESHEET", "mathjax_source", "setup"]
+
+EDITIONS = ("reader", "student")
+"""``reader``: solutions in dropdowns; ``student``: solutions removed."""
+
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+    '<circle cx="8" cy="8" r="7" fill="#0072B2"/></svg>\n'
+)
+"""The site's icon: without one the browser asks for ``/favicon.ico`` and logs a 404."""
 
 MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full"
 
@@ -29,6 +49,18 @@ STYLESHEET = """\
 table.milkbone-table { margin: 0.5em 0 1.5em; font-size: 0.9em; }
 table.milkbone-table th, table.milkbone-table td { padding: 0.25em 0.8em; }
 table.milkbone-table td { font-variant-numeric: tabular-nums; }
+/* wide tables scroll inside the page with a scrollbar always drawn; key column stays */
+div.milkbone-scroll { overflow-x: auto; max-width: 100%; margin-bottom: 1em;
+  scrollbar-width: auto; scrollbar-color: #8a8a8a #ececec; }
+div.milkbone-scroll > table.milkbone-table { margin-bottom: 0.4em; }
+div.milkbone-scroll table.milkbone-table th:first-child,
+div.milkbone-scroll table.milkbone-table td:first-child {
+  position: sticky; left: 0; z-index: 1; background: var(--pst-color-background, #fff); }
+/* collapsed code: one quiet line per cell, results first */
+details.hide.above-input > summary { font-size: 0.75em; opacity: 0.65; padding: 0 0.4em; }
+div.cell.tag_hide-input { margin-top: 0.2em; margin-bottom: 0.2em; }
+/* the simulated watermark is in the figure; captions keep their badge */
+div.cell_output img { max-width: 100%; height: auto; }
 """
 
 
@@ -37,10 +69,16 @@ def _stage_mathjax(app, config) -> None:
     target = staging / "mathjax"
     if not (target / "MathJax.js").exists():
         shutil.copytree(mathjax_source(), target, dirs_exist_ok=True)
-    stylesheet = staging / "milkbone.css"
-    if not stylesheet.exists() or stylesheet.read_text() != STYLESHEET:
-        stylesheet.write_text(STYLESHEET)
+    for name, text in (("milkbone.css", STYLESHEET), ("favicon.svg", FAVICON)):
+        path = staging / name
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+    if config.milkbone_edition not in EDITIONS:
+        raise ValueError(
+            f"milkbone_edition must be one of {EDITIONS}, got {config.milkbone_edition!r}"
+        )
     config.html_static_path = [*config.html_static_path, str(staging)]
+    config.html_favicon = str(staging / "favicon.svg")
     config.mathjax_path = f"mathjax/MathJax.js?config={MATHJAX_CONFIG}"
     config.mathjax3_config = None
     config.mathjax2_config = {
@@ -64,8 +102,42 @@ def _stage_mathjax(app, config) -> None:
     }
 
 
+def _reads(root: Path, stem: str) -> list[str]:
+    """Data files the notebook ``stem`` read in its last run (from the build's cache)."""
+    try:
+        entry = json.loads((root / "_build" / CACHE_DIRNAME / f"{stem}.json").read_text())
+    except (OSError, ValueError):
+        return []
+    return sorted(entry.get("reads", {}))
+
+
+def _prepare_notebook(app, docname: str, source: list[str]) -> None:
+    """``source-read``: apply the page rules to an executed notebook."""
+    if app.env.doc2path(docname).suffix != ".ipynb":
+        return
+    stem = Path(docname).name
+    notebook = json.loads(source[0])
+    notebook = prepare_page(
+        notebook,
+        stem=stem,
+        reads=_reads(Path(app.srcdir), stem),
+        student=app.config.milkbone_edition == "student",
+    )
+    source[0] = json.dumps(notebook)
+
+
+def _anchor_cells(app, doctree) -> None:
+    """``doctree-read``: give each code cell the id its caption links point to."""
+    for node in doctree.findall(nodes.container):
+        if node.get("nb_element") == "cell_code" and node.get("exec_count") is not None:
+            node["ids"].append(f"cell-{node['exec_count']}")
+
+
 def setup(app):
-    """Register the extension: stage MathJax and the stylesheet once the config is read."""
+    """Register the extension: page rules, and MathJax, styles and icon once configured."""
+    app.add_config_value("milkbone_edition", "reader", "env")
     app.connect("config-inited", _stage_mathjax, priority=900)
+    app.connect("source-read", _prepare_notebook)
+    app.connect("doctree-read", _anchor_cells)
     app.add_css_file("milkbone.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
