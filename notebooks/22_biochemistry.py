@@ -353,8 +353,11 @@ if data.simulated:
 # %% [markdown]
 # The paper compares the arms' category distributions at each visit with an ordinal test
 # and prints a Z-value. A Mann–Whitney test on the ordered categories, applied to the
-# printed counts, reproduces the printed Z-values (up to their sign: the paper lists the
-# best category first).
+# printed counts, reproduces the size of each printed Z-value but not always its sign: in
+# the table below z is positive when HCM lies higher, while Table 4 prints all three Z
+# negative. The software prints the z of the smaller U, which is −|z| whichever arm lies
+# higher, so a printed sign says nothing about direction; the claims audit compares |z|
+# for that reason (its note on claims `t4.z.m0` to `t4.z.m12`).
 
 # %%
 printed = table4.dropna(subset=["category"])

@@ -128,3 +128,18 @@ class TestOrdinalCounts:
             audit.ordinal_tests_from_counts([1, 2], [1, 2], scores=[1, 2, 3])
         with pytest.raises(ValueError, match="needs the printed z, the printed p, or both"):
             audit.check_ordinal_counts([1, 2], [1, 2])
+
+
+def test_the_sign_of_a_printed_z_is_explained_once():
+    # Table 4, 6 m: HCM [41, 10, 0] vs CM [17, 27, 2] (normal first). Listed deficient
+    # first, HCM lies higher and the recomputed z is positive; the paper prints −4.390.
+    res = audit.check_ordinal_counts([0, 10, 41], [2, 27, 17], z="−4.390")
+    note = res.loc[res["variant"] == "rank-sum, ties", "note"].iloc[0]
+    assert "signs differ: printed negative, recomputed positive" in note
+    assert "the z of the smaller U, −|z|" in note
+    # the registry's notes on Table 4's Z give the same reason
+    fresh = audit.verify().set_index("claim_id")
+    for month in ("m0", "m6", "m12"):
+        assert (
+            "the software prints the z of the smaller U, −|z|" in fresh.loc[f"t4.z.{month}", "note"]
+        )

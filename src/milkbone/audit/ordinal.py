@@ -172,6 +172,9 @@ def _linear_by_linear_row(c1: np.ndarray, c2: np.ndarray, score: np.ndarray) -> 
     }
 
 
+_SMALLER_U = "software may print the z of the smaller U, −|z|, whichever group is higher"
+
+
 def check_ordinal_counts(
     counts1: Sequence[int],
     counts2: Sequence[int],
@@ -238,7 +241,7 @@ def check_ordinal_counts(
                 recomputed_iv=abs(rec_z),
                 method=rec["method"],
             )
-            row["note"] += "; " + _sign_note(z_iv, rec_z)
+            row["note"] += "; " + _sign_note(z_iv, rec_z, why=_SMALLER_U)
             rows.append(row)
         if p is not None:
             assert p_iv is not None

@@ -186,14 +186,16 @@ def _sign(interval: Interval) -> str:
     return "either sign"
 
 
-def _sign_note(printed: Interval, recomputed: Interval) -> str:
+def _sign_note(
+    printed: Interval,
+    recomputed: Interval,
+    *,
+    why: str = "group order of the printed statistic unknown",
+) -> str:
     p, r = _sign(printed), _sign(recomputed)
     if "either" in (p, r) or p == r:
         return f"signs: printed {p}, recomputed {r} (compared as absolute values)"
-    return (
-        f"signs differ: printed {p}, recomputed {r} (group order of the printed "
-        "statistic unknown; compared as absolute values)"
-    )
+    return f"signs differ: printed {p}, recomputed {r} ({why}; compared as absolute values)"
 
 
 def matching_variants(result: pd.DataFrame) -> list[str]:

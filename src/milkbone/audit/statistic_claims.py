@@ -36,7 +36,7 @@ from milkbone.audit.significance import ALPHA, check_significance_side
 from milkbone.audit.ttests import check_t_test
 from milkbone.vocabulary import GROUP_SIZES, GROUPS
 
-__all__ = ["KINDS"]
+__all__ = ["KINDS", "Z_SIGN"]
 
 _TIE_SHARE = 4
 """A Mann–Whitney p explained only by ties needing one tied value shared by more than
@@ -183,6 +183,12 @@ def _k_ratio(claim, ids, look):
 
 _CATEGORY_ORDER = ("normal", "insufficient", "deficient")
 
+Z_SIGN = (
+    "Z is compared as |z|: the software prints the z of the smaller U, −|z|, whichever "
+    "arm lies higher (Table 4 prints all three Z negative)"
+)
+"""Why the sign of Table 4's Z is not compared: the one explanation the book gives."""
+
 
 def _category_counts(ids: list[str], look: dict) -> tuple[list[int], list[int]]:
     cells = [look[i] for i in ids]
@@ -203,6 +209,7 @@ def _k_ordinal(claim, ids, look):
         f"counts {hcm} (HCM, n = {sum(hcm)}) vs {cm} (CM, n = {sum(cm)}) give |z| "
         f"{r['recomputed']:.3f} ({r['variant']}); printed {printed} "
         + (f"is reproduced ({', '.join(good)})" if ok else "is reproduced by no variant")
+        + f"; {Z_SIGN}"
     )
     return Outcome(
         "consistent" if ok else "discrepancy", written_like(r["recomputed"], printed), note
