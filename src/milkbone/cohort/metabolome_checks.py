@@ -272,7 +272,7 @@ def _visit_problems(samples: pd.DataFrame, visits, meta: str) -> list[Problem]:
     have = set(zip(visits["participant"], visits["month"], strict=True))
     known = samples[samples["group"].notna()]
     keys = zip(known.index, known["participant"], known["month"], strict=True)
-    odd = [s for s, p, m in keys if (p, m) not in have]
+    odd = sorted(s for s, p, m in keys if (p, m) not in have)
     if not odd:
         return []
     message = f"sample(s) matching no participant visit in visits.csv: {shown(odd)}"
