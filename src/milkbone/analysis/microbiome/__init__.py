@@ -14,8 +14,8 @@ joined by id, never by position. Results are tidy frames with ``n``, ``method`` 
   "Wilcoxon test" (Figure 3C);
 - :mod:`.differential`: ANCOM-BC per visit, rank tests with Benjamini–Hochberg
   (Figure 4A–I);
-- :mod:`.forest`: random forests per visit with cross-validated ROC, importance and
-  nested cross-validation (Figure 4J–L);
+- :mod:`.forest`: random forests per visit with cross-validated ROC and importance
+  (Figure 4J–L); :mod:`.nested`: why their AUC needs nested cross-validation;
 - :mod:`.mixed`: mixed model on CLR-transformed abundances (the better-analysis box);
 - :mod:`.demo`: toy 16S tables of any size for examples, tests and benchmarks.
 """
@@ -56,6 +56,14 @@ from milkbone.analysis.microbiome.diversity import (
     alpha_diversity,
     alpha_tests,
 )
+from milkbone.analysis.microbiome.forest import (
+    SCORINGS,
+    ForestResult,
+    permutation_importance_top_k,
+    random_forest,
+)
+from milkbone.analysis.microbiome.mixed import clr, clr_mixed_model
+from milkbone.analysis.microbiome.nested import nested_forest_auc
 
 __all__ = [
     "ALPHA_METRICS",
@@ -65,9 +73,11 @@ __all__ = [
     "PHYLA",
     "RANKS",
     "RANK_TESTS",
+    "SCORINGS",
     "SPARSE_DENSITY",
     "TEST_COLUMNS",
     "WITHIN_TESTS",
+    "ForestResult",
     "Ordination",
     "ToyMicrobiome",
     "abundance_long",
@@ -77,14 +87,19 @@ __all__ = [
     "ancombc_by_visit",
     "benjamini_hochberg",
     "bray_curtis",
+    "clr",
+    "clr_mixed_model",
     "collapse",
     "community_tests",
     "describe_taxa",
     "distance_rank_test",
     "firmicutes_bacteroidetes",
+    "nested_forest_auc",
     "pcoa",
     "permanova",
     "permdisp",
+    "permutation_importance_top_k",
+    "random_forest",
     "rank_tests",
     "relative_abundance",
     "top_taxa",
