@@ -119,7 +119,8 @@ numbers.glue(
 judgements = published.flags()
 report.show_table(
     judgements,
-    caption="Interpretation flags recorded in the tables (first five cells of each).",
+    caption="Interpretation flags recorded in the tables (first five cells of each), "
+    "with the reading of that flag for the first cell.",
     evidence="published",
 )
 
@@ -130,6 +131,11 @@ for name, cells in per_table.items():
     numbers.glue(key, int(cells), evidence="published")
 
 # %% [markdown]
+# Some cells carry two flags, and then two rows of the table list the same cells: a row
+# number of Table 5 that is printed twice also stands out of sequence, and every intensity of
+# Table 6 both mixes number styles and leaves its arm unstated. Each flag keeps its own
+# reading (the file joins a cell's readings with a vertical bar, in the order of its flags).
+#
 # The judgements fall into four groups.
 #
 # - **Footnote digits glued to numbers (Table 3).** In the upper half of the table every standard

@@ -52,3 +52,35 @@ def test_sources_and_flags_overview():
     assert found[("Table 5", "number_duplicate")] == 2
     assert found[("Table 1", "dash_not_added")] == 2
     assert found[("Table 2", "thousands_separator")] == 11
+
+
+def test_each_flag_keeps_its_own_reading():
+    # issue 13, point 8: cells carrying two flags. Counted by hand: Table 5 prints the row
+    # numbers 24 and 19 twice (at positions 25 and 29); Table 6 prints its 16 intensities
+    # in two number styles and never says whose intensities they are.
+    f = published.flags().set_index(["table", "flag"])
+    dup, seq = f.loc[("Table 5", "number_duplicate")], f.loc[("Table 5", "number_out_of_sequence")]
+    assert dup["cell_ids"] == seq["cell_ids"] == "t5.r25.number; t5.r29.number"
+    assert dup["reading"] == "number 24 is printed twice: also at position 24"
+    assert seq["reading"] == "printed number 24 sits at position 25 of the table"
+    who, style = f.loc[("Table 6", "group_not_stated")], f.loc[("Table 6", "mixed_separators")]
+    assert who["cells"] == style["cells"] == 16
+    assert who["reading"] == "the table does not say whose intensities these are"
+    assert style["reading"].startswith("commas read as thousand separators")
+    assert f.loc[("Table 2", "thousands_separator"), "reading"] == (
+        "1,063 read as 1063: comma as thousand separator"
+    )
+    assert (f["reading"].str.len() > 0).all()
+    assert not f["reading"].str.contains(" | ", regex=False).any()
+
+
+def test_flags_refuse_a_cell_without_a_reading_per_flag(copy):
+    path = copy / "table5_serum_metabolites.csv"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace(
+        "number 24 is printed twice: also at position 24 | ", "", 1
+    )  # one reading left for two flags
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"one reading per flag: \['t5.r25.number'\]"):
+        published.flags(folder=copy)

@@ -109,3 +109,14 @@ def test_write_csv_puts_flag_and_reading_last(tmp_path):
     assert write_csv(tmp_path, "t.csv", rows) == 2
     text = (tmp_path / "t.csv").read_text(encoding="utf-8")
     assert text == "cell_id,value,note,flag,reading\na,1.5,,x,r\nb,,,,\n"
+
+
+def test_flagged_keeps_one_reading_per_flag():
+    from milkbone.published.transcribe import cells
+
+    flag, reading = cells.flagged(("a_flag", "first reading"), ("b_flag", "second; reading"))
+    assert (flag, reading) == ("a_flag;b_flag", "first reading | second; reading")
+    with pytest.raises(ValueError, match="one flag and one reading per pair"):
+        cells.flagged(("a_flag;b_flag", "two flags in one"))
+    with pytest.raises(ValueError, match="one flag and one reading per pair"):
+        cells.flagged(("a_flag", "one | two"))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from milkbone.published.tables import TABLE_FILES, datapackage, resource, table
+from milkbone.published.transcribe.cells import READING_SEPARATOR
 
 __all__ = ["flags", "sources", "summary_statistics"]
 
@@ -57,8 +58,8 @@ def flags(*, folder: str | Path | None = None) -> pd.DataFrame:
     DataFrame
         ``table``, ``flag`` (one slug), ``cells`` (how many cells carry it),
         ``cell_ids`` (the first five, separated by ``"; "`` so a table can wrap
-        them) and ``reading`` (the reading of the first such cell), sorted by
-        table and flag.
+        them) and ``reading`` (the first such cell's reading for this flag: a cell
+        with several flags holds one reading per flag), sorted by table and flag.
 
     Examples
     --------
@@ -68,8 +69,14 @@ def flags(*, folder: str | Path | None = None) -> pd.DataFrame:
     """
     frames = [table(n, folder=folder)[["table", "cell_id", "flag", "reading"]] for n in TABLE_FILES]
     cells = pd.concat(frames, ignore_index=True)
-    cells = cells.assign(flag=cells["flag"].str.split(";")).explode("flag")
     cells = cells[cells["flag"] != ""]
+    flags_ = cells["flag"].str.split(";")
+    readings = cells["reading"].str.split(READING_SEPARATOR, regex=False)
+    one_each = flags_.str.len() == readings.str.len()
+    if not one_each.all():
+        bad = cells.loc[~one_each, "cell_id"].tolist()[:5]
+        raise ValueError(f"cells with several flags need one reading per flag: {bad}")
+    cells = cells.assign(flag=flags_, reading=readings).explode(["flag", "reading"])
     grouped = cells.groupby(["table", "flag"], sort=True)
     out = grouped.agg(
         cells=("cell_id", "size"),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from milkbone.published.parse import parse_p_value
 
-__all__ = ["cell_row", "p_fields"]
+__all__ = ["READING_SEPARATOR", "cell_row", "flagged", "p_fields"]
+
+READING_SEPARATOR = " | "
+"""Between the readings of a cell with several flags, one reading per flag, in order."""
 
 
 def cell_row(
@@ -50,3 +53,22 @@ def p_fields(text: str) -> dict:
     """
     value, comparator = parse_p_value(text)
     return dict(p_value=value, p_comparator=comparator)
+
+
+def flagged(*pairs: tuple[str, str]) -> tuple[str, str]:
+    """``flag`` and ``reading`` of a cell from (flag, reading of that flag) pairs.
+
+    Flags are joined by ``;``, their readings by :data:`READING_SEPARATOR`, in the same
+    order, so each flag keeps its own reading (:func:`milkbone.published.flags`).
+
+    Examples
+    --------
+    >>> flagged(("number_duplicate", "24 printed twice"), ("number_out_of_sequence", "24 at 25"))
+    ('number_duplicate;number_out_of_sequence', '24 printed twice | 24 at 25')
+    >>> flagged()
+    ('', '')
+    """
+    for flag, reading in pairs:
+        if READING_SEPARATOR in reading or ";" in flag:
+            raise ValueError(f"flag {flag!r}: one flag and one reading per pair")
+    return ";".join(f for f, _ in pairs), READING_SEPARATOR.join(r for _, r in pairs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from milkbone.published.parse import parse_mean_sd, parse_number, split_footnote_mark
-from milkbone.published.transcribe.cells import cell_row, p_fields
+from milkbone.published.transcribe.cells import cell_row, flagged, p_fields
 from milkbone.published.transcribe.labels import (
     MEASURE_LABELS,
     MEASURES,
@@ -56,19 +56,24 @@ def _table2_statistic(where: tuple, common: dict) -> dict:
     text = where[4]
     value = parse_number(text)
     is_u = value == int(value) and abs(value) > 100
-    flags = ["statistic_kind_inferred"] + (["thousands_separator"] if "," in text else [])
-    reading = (
+    kind = (
         f"read as a Mann–Whitney U of {value:.0f} (a whole number above 100; the column is t/U)"
         if is_u
         else f"read as a t statistic of {value} (the column is t/U)"
     )
+    pairs = [("statistic_kind_inferred", kind)]
+    if "," in text:
+        pairs.append(
+            ("thousands_separator", f"{text} read as {value:.0f}: comma as thousand separator")
+        )
+    flag, reading = flagged(*pairs)
     return cell_row(
         *where,
         **common,
         group=_BETWEEN,
         statistic=value,
         statistic_kind="U" if is_u else "t",
-        flag=";".join(flags),
+        flag=flag,
         reading=reading,
     )
 
@@ -126,8 +131,13 @@ def table3_mean_sd(measure: str, group: str, month: int, text: str, t2_sd: str):
         if month == 0 and sd_text == t2_sd:
             reading += f"; Table 2 prints the same SD {t2_sd}"
         elif sd_text[-1] in "123":
-            flag += ";trailing_digit_ambiguous"
-            reading += f"; the last digit could also be mark {sd_text[-1]} on SD {sd_text[:-1]}"
+            flag, reading = flagged(
+                (flag, reading),
+                (
+                    "trailing_digit_ambiguous",
+                    f"the last digit could also be mark {sd_text[-1]} on SD {sd_text[:-1]}",
+                ),
+            )
     typed.update(sd=parse_number(sd_text), sd_text=sd_text, footnote=mark)
     return typed, flag, reading
 

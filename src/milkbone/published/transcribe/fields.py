@@ -64,7 +64,13 @@ FIELDS = {
         "",
         {},
     ),
-    "reading": (STRING, "The reading chosen for an interpreted cell, in our words.", "", {}),
+    "reading": (
+        STRING,
+        "The reading chosen for an interpreted cell, in our words; a cell with several flags "
+        "has one reading per flag, in the order of the flags, separated by ' | '.",
+        "",
+        {},
+    ),
     "nutrient": (STRING, "Slug of the nutrient row.", "", {"required": True}),
     "group": (
         STRING,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from milkbone.published.parse import parse_number
-from milkbone.published.transcribe.cells import cell_row
+from milkbone.published.transcribe.cells import cell_row, flagged
 from milkbone.published.transcribe.labels import T5_COLUMNS, T5_LABELS, T6_COLUMNS, T6_LABELS
 from milkbone.published.transcribe.paper import Paper
 
@@ -13,41 +13,60 @@ __all__ = ["table5", "table5_flags", "table6"]
 
 
 def table5_flags(position, column, text, cells, seen_numbers) -> tuple[str, str]:
-    """Flag and reading of one Table 5 cell (``seen_numbers`` collects the row numbers)."""
-    flags, reading = [], ""
+    """Flag and reading of one Table 5 cell, one reading per flag.
+
+    ``seen_numbers`` maps each row number already printed to its position.
+    """
+    pairs = []
     if column == "number":
         number = int(text)
         if number in seen_numbers:
-            flags.append("number_duplicate")
+            pairs.append(
+                (
+                    "number_duplicate",
+                    f"number {number} is printed twice: also at position {seen_numbers[number]}",
+                )
+            )
         if number != position:
-            flags.append("number_out_of_sequence")
-            reading = f"printed number {number} sits at position {position} of the table"
-        seen_numbers.add(number)
+            pairs.append(
+                (
+                    "number_out_of_sequence",
+                    f"printed number {number} sits at position {position} of the table",
+                )
+            )
+        seen_numbers.setdefault(number, position)
     elif column == "p":
         value = parse_number(text)
         if value > 1:
-            flags.append("p_out_of_range")
-            reading = "printed P is above 1, impossible for a p-value; kept as printed"
+            pairs.append(
+                (
+                    "p_out_of_range",
+                    "printed P is above 1, impossible for a p-value: kept as printed",
+                )
+            )
         elif value == 0:
-            flags.append("p_printed_zero")
-            reading = "printed as 0.0000: read as p < 0.00005 after rounding"
+            pairs.append(
+                ("p_printed_zero", "printed as 0.0000: read as p < 0.00005 after rounding")
+            )
     elif column == "variation":
         fc = parse_number(cells[7])
         if (text == "↑" and fc < 1) or (text == "↓" and fc > 1):
-            flags.append("direction_fc_conflict")
-            reading = f"arrow {text} disagrees with FC {cells[7]}"
+            pairs.append(("direction_fc_conflict", f"arrow {text} disagrees with FC {cells[7]}"))
     elif column == "name" and text.count("]") > text.count("["):
-        flags.append("name_truncated")
-        reading = "the name starts mid-word (unbalanced bracket): its beginning is missing"
+        pairs.append(
+            (
+                "name_truncated",
+                "the name starts mid-word (unbalanced bracket): its beginning is missing",
+            )
+        )
     elif column == "name" and text == "Adenin":
-        flags.append("name_spelling")
-        reading = "printed 'Adenin'; the prose calls it adenine"
-    return ";".join(flags), reading
+        pairs.append(("name_spelling", "printed 'Adenin', which the prose calls adenine"))
+    return flagged(*pairs)
 
 
 def table5(paper: Paper) -> list[dict]:
     """Table 5, differential serum metabolites: nine printed columns per row."""
-    out, seen = [], set()
+    out, seen = [], {}
     rows = paper.rows_between("TABLE 5", "0\u202fm, pre-intervention; 6")
     for position, (line, cells) in enumerate(rows, start=1):
         month = int(cells[2].split("\u202f")[0])
@@ -101,12 +120,18 @@ def table6(paper: Paper) -> list[dict]:
                 typed["value"] = parse_number(text)
                 style = "comma_thousands" if "," in text else "plain_decimal"
                 typed["separator_style"] = style
-                flag = "mixed_separators;group_not_stated"
-                reading = (
-                    "commas read as thousand separators"
-                    if style == "comma_thousands"
-                    else "point read as a decimal point"
-                ) + "; the table mixes both styles and does not say whose intensities these are"
+                flag, reading = flagged(
+                    (
+                        "mixed_separators",
+                        (
+                            "commas read as thousand separators"
+                            if style == "comma_thousands"
+                            else "point read as a decimal point"
+                        )
+                        + " (the table prints both styles)",
+                    ),
+                    ("group_not_stated", "the table does not say whose intensities these are"),
+                )
             elif column == "auc":
                 typed["value"] = parse_number(text)
             out.append(
