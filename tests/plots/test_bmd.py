@@ -100,7 +100,7 @@ def test_boxes_are_drawn_in_the_arm_colours_hcm_left_of_cm(figure):
 
 def test_marks_are_placed_at_the_midpoint_of_the_boxes_they_join(figure):
     spine, right_hip, left_hip, neck = figure.axes
-    labels = {t.get_text(): t.get_position() for t in spine.texts}
+    labels = {t.get_text(): t.xy for t in spine.texts}  # annotations: the point they mark
     # HCM 0 (x = -0.2) to HCM 6 (x = 0.8); HCM 6 (0.8) to CM 6 (1.2)
     assert labels["**"][0] == pytest.approx(0.3)
     assert labels["*"][0] == pytest.approx(1.0)
@@ -109,8 +109,24 @@ def test_marks_are_placed_at_the_midpoint_of_the_boxes_they_join(figure):
     assert all(v > spine.get_ylim()[0] for _, v in labels.values())
     (hip,) = left_hip.texts
     assert hip.get_text() == "***"
-    assert hip.get_position()[0] == pytest.approx((0.2 + 2.2) / 2)
+    assert hip.xy[0] == pytest.approx((0.2 + 2.2) / 2)
     assert not right_hip.texts and not neck.texts
+
+
+def test_no_bracket_strikes_through_stars(figure):
+    """Issue 14: in Figure 2A the stars were struck through by the brackets above them.
+    Every row of stars lies between its own bracket and the next bracket up, or sits on a
+    white box drawn over any line passing behind it."""
+    spine = figure.axes[0]
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    for text in spine.texts:
+        box = text.get_window_extent(renderer)
+        patch = text.get_bbox_patch()
+        assert patch is not None and patch.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+        assert text.get_zorder() > max(line.get_zorder() for line in spine.get_lines())
+        own = spine.transData.transform(text.xy)[1]
+        assert box.y0 > own  # above its own bracket line, not on it
 
 
 def test_without_points_no_individual_value_is_drawn():

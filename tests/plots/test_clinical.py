@@ -31,6 +31,9 @@ def test_visit_means_put_each_arm_beside_its_visit_and_the_printed_means_in_blac
     published = ax.collections[1]  # the HCM errorbar's lines come first, then the scatter
     assert published.get_offsets()[:, 1].tolist() == pytest.approx([21.0, 27.0, 33.0])
     assert mcolors.to_hex(published.get_edgecolor()[0]) == "#000000"
+    # issue 14: the printed means sat under the computed ones; now beside them, outwards
+    # (HCM at −0.2 − 0.12 = −0.32, by hand)
+    assert published.get_offsets()[:, 0].tolist() == pytest.approx([-0.32, 0.68, 1.68])
     assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "6", "12"]
     plt.close(fig)
 

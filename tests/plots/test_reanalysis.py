@@ -21,11 +21,17 @@ def test_rho_curves_draw_each_method_per_month():
         ]
     )
     fig = plots.rho_curves(curves, alpha=0.05)
-    assert [ax.get_title() for ax in fig.axes] == ["L1–4 BMD, 6 months", "L1–4 BMD, 12 months"]
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles == ["L1–4 BMD, 6 months", "L1–4 BMD, 12 months"]
     for ax in fig.axes:
         labels = [line.get_label() for line in ax.get_lines()][:3]
         assert labels == ["follow-up", "change", "ancova"]
         assert ax.get_lines()[3].get_ydata()[0] == pytest.approx(0.05)  # the alpha line
+        # issue 14: no two lines share a style (follow-up and alpha were both dotted)
+        styles = [(line.get_color(), str(line.get_linestyle())) for line in ax.get_lines()]
+        assert len(set(styles)) == len(styles)
+        dashes = [tuple(line._dash_pattern[1] or ()) for line in ax.get_lines()]
+        assert len(set(dashes)) == len(dashes)
     plt.close(fig)
 
 

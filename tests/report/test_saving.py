@@ -35,6 +35,8 @@ def test_save_is_byte_identical_and_writes_a_sidecar(tmp_path, monkeypatch, show
     assert sidecar["evidence"] == "simulated"
     assert sidecar["notebook"] == "notebooks/21_bone_density.py"
     # the image, then its caption, which names the notebook
+    image = shown[-2]  # 2× pixels, shown at half: sharp on high-resolution screens
+    assert image.width * 2 == plt.imread(png).shape[1]
     assert shown[-1].data == (
         "{bdg-warning}`simulated` **Simulated.** c Source: `notebooks/21_bone_density.py`."
     )
@@ -44,6 +46,17 @@ def test_simulated_figures_say_so_on_every_axes():
     fig, axes = plt.subplots(1, 2)
     report.mark_simulated(fig)
     assert all(any(t.get_text() == "simulated" for t in ax.texts) for ax in axes)
+    plt.close(fig)
+
+
+def test_the_simulated_mark_covers_no_mark():
+    """The word sits above the axes (issue 14: it hid a bar of Table 4's chart)."""
+    fig, ax = plt.subplots()
+    ax.bar([0, 1], [100, 100])
+    report.mark_simulated(fig)
+    fig.canvas.draw()
+    word = ax.texts[0].get_window_extent()
+    assert word.y0 >= ax.get_window_extent().y1 - 1e-6
     plt.close(fig)
 
 

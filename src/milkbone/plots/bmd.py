@@ -39,6 +39,10 @@ MARK_COLUMNS = ("measure", "group_a", "month_a", "group_b", "month_b", "p", "lab
 
 DATA_COLUMNS = ("participant", "group", "month", "measure", "value")
 
+BRACKET_STEP = 0.1
+"""Height between two tiers of brackets, as a share of the panel's data range: room for
+a row of stars (about 10 points) between a bracket and the one above it."""
+
 
 def significance_label(p: float, *, alpha: float = 0.05) -> str:
     """Stars for a p-value as the paper's figure legends print them; ``""`` if p ≥ alpha.
@@ -193,18 +197,25 @@ def _draw_points(ax, cells: pd.DataFrame, months: list[int], rng: np.random.Gene
 def _draw_brackets(ax, cells: pd.DataFrame, marks: pd.DataFrame, months: list[int]) -> None:
     """Brackets with their stars above the data, then the y range that shows them all."""
     low, high = cells["value"].min(), cells["value"].max()
-    step = 0.07 * (high - low)
+    step = BRACKET_STEP * (high - low)
     top = high + step
     for x0, x1, tier, label in _bracket_tiers(marks, months):
         level = high + step * (tier + 1)
         top = max(top, level + step)
         ax.plot(
             [x0, x0, x1, x1],
-            [level - step / 3, level, level, level - step / 3],
+            [level - step / 4, level, level, level - step / 4],
             color="0.2",
             linewidth=0.9,
+            zorder=2,
         )
-        ax.text((x0 + x1) / 2, level, label, ha="center", va="bottom", fontsize=10)
+        # the stars sit on a white box above the line: a bracket of a higher tier that
+        # passes behind them is hidden there rather than striking them through
+        ax.annotate(
+            label, ((x0 + x1) / 2, level), xytext=(0, 1), textcoords="offset points",
+            ha="center", va="bottom", fontsize=10, zorder=3,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
+        )  # fmt: skip
     ax.set_ylim(low - step, top)
 
 

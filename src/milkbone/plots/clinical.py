@@ -19,7 +19,10 @@ from milkbone.plots.style import (
     month_axis,
 )
 
-__all__ = ["category_bars", "visit_means"]
+__all__ = ["PUBLISHED_SHIFT", "category_bars", "visit_means"]
+
+PUBLISHED_SHIFT = 0.12
+"""How far (in visits) a published mean is drawn beside the computed one, outwards."""
 
 
 def visit_means(
@@ -43,7 +46,8 @@ def visit_means(
     -------
     matplotlib.figure.Figure
         Arms in ``ARM_STYLE`` (HCM first, left of each visit), error bars ± 1 SD of
-        the data side; the paper's means as black open markers.
+        the data side; the paper's means as black open markers of the arm's shape,
+        :data:`PUBLISHED_SHIFT` beside the computed mean on the outer side.
 
     Raises
     ------
@@ -68,9 +72,11 @@ def visit_means(
             x, part["mean"], yerr=part["sd"], color=colour, marker=marker, capsize=3,
             linestyle="-", label=f"{group} (mean ± SD)",
         )  # fmt: skip
+        # beside the arm's own mark, on the outer side, so neither hides the other
         ax.scatter(
-            x, part["published_mean"], marker=marker, facecolors="none",
-            edgecolors=PUBLISHED_COLOUR, s=46, zorder=3, linewidths=1.1,
+            x + np.sign(ARM_OFFSET[group]) * PUBLISHED_SHIFT, part["published_mean"],
+            marker=marker, facecolors="none", edgecolors=PUBLISHED_COLOUR, s=46, zorder=3,
+            linewidths=1.1,
         )  # fmt: skip
     ax.scatter([], [], marker="o", facecolors="none", edgecolors=PUBLISHED_COLOUR,
                label="published mean")  # fmt: skip

@@ -8,14 +8,18 @@ import pandas as pd
 
 from milkbone._validate import require_columns
 
-__all__ = ["RHO_STYLE", "rho_curves"]
+__all__ = ["ALPHA_STYLE", "RHO_STYLE", "rho_curves"]
 
 RHO_STYLE = {
-    "follow-up": ("0.2", ":"),
+    "follow-up": ("0.2", "-."),
     "change": ("#0072B2", "-"),
     "ancova": ("#D55E00", "--"),
 }
-"""Line colour and style of each analysis in :func:`rho_curves`."""
+"""Line colour and style of each analysis in :func:`rho_curves`: no two alike, and none
+dotted, the style of the significance level's line (:data:`ALPHA_STYLE`)."""
+
+ALPHA_STYLE = ("0.5", (0, (1, 2)))
+"""Colour and dash pattern of the horizontal line at the significance level."""
 
 
 def rho_curves(
@@ -29,7 +33,7 @@ def rho_curves(
         ``milkbone.analysis.reanalysis.between_arm_curves`` output: ``month, method,
         rho, p``, ``method`` one of ``follow-up``, ``change``, ``ancova``.
     alpha : float, default 0.05
-        Drawn as a dotted line.
+        Drawn as a dotted line (:data:`ALPHA_STYLE`), named in the legend.
     measure : str
         Name shown in the panel titles.
 
@@ -51,10 +55,14 @@ def rho_curves(
         for method, (colour, line) in RHO_STYLE.items():
             sub = part[part["method"] == method]
             ax.plot(sub["rho"], sub["p"], color=colour, linestyle=line, label=method)
-        ax.axhline(alpha, color="0.5", linewidth=0.8, linestyle=(0, (1, 2)))
-        ax.set(title=f"{measure}, {month} months", xlabel="ρ (baseline–follow-up)")
+        ax.axhline(
+            alpha, color=ALPHA_STYLE[0], linewidth=0.8, linestyle=ALPHA_STYLE[1],
+            label=f"α = {alpha:g}",
+        )  # fmt: skip
+        ax.set_title(f"{measure}, {month} months", loc="left")
+        ax.set_xlabel("ρ (baseline–follow-up)")
         ax.set_yscale("log")
     axes[0][0].set_ylabel("between-arm p (two-sided)")
-    fig.legend(*axes[0][0].get_legend_handles_labels(), loc="lower center", ncol=3)
+    fig.legend(*axes[0][0].get_legend_handles_labels(), loc="lower center", ncol=4)
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     return fig

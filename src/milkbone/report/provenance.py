@@ -199,4 +199,5 @@ def producers(key: str, *, cache: dict[str, ast.Module | None] | None = None) ->
     if expression is None:
         return ""
     history: Iterable[str] = frame.f_globals.get("In", [])[:-1] if "In" in frame.f_globals else []
-    return "; ".join(_search(expression, (tree, line), list(history), frame.f_globals, cache))
+    namespace = {**frame.f_globals, **frame.f_locals}
+    return "; ".join(_search(expression, (tree, line), list(history), namespace, cache))

@@ -1,7 +1,9 @@
 """Saving a figure: a PNG of fixed size and no date, a JSON sidecar, a caption.
 
-The sidecar holds the caption, the evidence level, the source notebook and the
-parameters of the run, so every image of the book can be traced to what made it.
+The PNG has twice the pixels it is shown with (:data:`PIXEL_SCALE`), so it stays
+sharp on high-resolution screens; the same figure gives the same bytes. The sidecar
+holds the caption, the evidence level, the source notebook and the parameters of the
+run, so every image of the book can be traced to what made it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from milkbone.plots.style import FIGURE_DPI
 from milkbone.report.disclosure import check_figure
 from milkbone.report.evidence import caption_markdown, check_evidence, source_notebook
 
-__all__ = ["FIGURE_NAME", "PARAMETERS_VARIABLE", "mark_simulated", "save"]
+__all__ = ["FIGURE_NAME", "PARAMETERS_VARIABLE", "PIXEL_SCALE", "mark_simulated", "save"]
 
 FIGURE_NAME = re.compile(r"[a-z0-9_]+")
 """File stems of saved figures: ``fig2a``, ``table3``, ``reanalysis_<slug>``."""
@@ -27,9 +29,13 @@ FIGURE_NAME = re.compile(r"[a-z0-9_]+")
 PARAMETERS_VARIABLE = "MILKBONE_PARAMETERS"
 """Environment variable in which the build passes the run's parameters (JSON)."""
 
+PIXEL_SCALE = 2
+"""Pixels saved per pixel shown (a "2×" image): sharp on high-resolution screens."""
+
 
 def mark_simulated(fig: mpl.figure.Figure) -> None:
-    """Write *simulated* in the lower right corner of every axes, so a screenshot keeps it.
+    """Write *simulated* just above the top right corner of every axes, so a screenshot
+    keeps it; outside the plotting area, it covers no mark.
 
     Examples
     --------
@@ -41,8 +47,8 @@ def mark_simulated(fig: mpl.figure.Figure) -> None:
     """
     for ax in fig.axes:
         ax.text(
-            0.99,
-            0.01,
+            1.0,
+            1.01,
             "simulated",
             transform=ax.transAxes,
             ha="right",
@@ -86,7 +92,8 @@ def save(
     Returns
     -------
     None
-        The PNG is ``<directory>/<name>.png`` with ``<name>.json`` beside it.
+        The PNG is ``<directory>/<name>.png`` (at :data:`PIXEL_SCALE` times the
+        resolution it is shown at) with ``<name>.json`` beside it.
 
     Raises
     ------
@@ -103,7 +110,9 @@ def save(
     folder = Path(directory) if directory is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(png, dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(
+        png, dpi=FIGURE_DPI * PIXEL_SCALE, bbox_inches="tight", metadata={"Software": None}
+    )
     sidecar = {
         "name": name,
         "caption": caption,
@@ -115,5 +124,5 @@ def save(
     plt.close(fig)
     from IPython.display import Image, Markdown, display
 
-    display(Image(filename=str(png)))
+    display(Image(filename=str(png), retina=PIXEL_SCALE == 2))  # shown at half its pixels
     display(Markdown(caption_markdown(caption, evidence)))

@@ -1,7 +1,8 @@
 """Tables as the book shows them: a caption with evidence label and source, then HTML.
 
 :func:`table_html` returns what :func:`show_table` displays, so the rules (disclosure
-on observed data, p-values to four decimals, blanks as a dash) can be tested without
+on observed data, p-values to four decimals, blanks as a dash, the paper's names for
+measures, headers in words, a scrolling frame for wide tables) can be tested without
 a notebook.
 """
 
@@ -14,7 +15,29 @@ import pandas as pd
 from milkbone.report.disclosure import BLANK, guard
 from milkbone.report.evidence import caption_markdown
 
-__all__ = ["P_FLOOR", "format_p", "format_p_columns", "show_table", "table_html"]
+__all__ = [
+    "HEADERS",
+    "P_FLOOR",
+    "format_p",
+    "format_p_columns",
+    "reader_labels",
+    "show_table",
+    "table_html",
+]
+
+HEADERS = {
+    "sd": "SD",
+    "n": "n",
+    "p": "p",
+    "p_gg": "p (Greenhouse–Geisser)",
+    "p_unc": "p (uncorrected)",
+    "p_bh": "p (Benjamini–Hochberg)",
+    "significant_bh": "significant (Benjamini–Hochberg)",
+    "ci_low": "CI low",
+    "ci_high": "CI high",
+    "dof": "dof",
+}
+"""Column headers spelt out; any other ``snake_case`` header shows with spaces."""
 
 P_FLOOR = 1e-4
 """p-values below this are shown as "<0.0001": more digits would be false precision."""
@@ -50,6 +73,37 @@ def format_p_columns(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def reader_labels(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Copy of ``table`` with measure slugs shown as the paper names them, headers in words.
+
+    Values of ``measure`` columns (``measure``, ``measure_a``, ...) and column headers
+    that are measure slugs become the paper's labels (:func:`milkbone.published.measures`);
+    other headers lose their underscores, or take their name from :data:`HEADERS`.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"measure": ["l1_4_bmd"], "p_gg": [0.01], "ohd_25": [1.0]})
+    >>> reader_labels(table).columns.tolist(), reader_labels(table)["measure"].tolist()
+    (['measure', 'p (Greenhouse–Geisser)', '25(OH)D'], ['L1–4 BMD'])
+    """
+    if labels is None:
+        from milkbone import published
+
+        measures = published.measures()
+        labels = dict(zip(measures["measure"], measures["label"], strict=True))
+    out = table.copy()
+    for column in out.columns:
+        if str(column).startswith("measure"):
+            out[column] = [labels.get(v, v) if isinstance(v, str) else v for v in out[column]]
+
+    def header(name: object) -> object:
+        if not isinstance(name, str):
+            return name
+        return labels.get(name) or HEADERS.get(name) or name.replace("_", " ")
+
+    return out.rename(columns=header)
+
+
 def table_html(
     table: pd.DataFrame, *, evidence: str | Iterable[str], hide_index: bool = True
 ) -> str:
@@ -67,9 +121,10 @@ def table_html(
     (2, True, False)
     """
     table = guard(table, evidence=evidence).rename_axis(index=None, columns=None)
-    table = format_p_columns(table)
+    table = reader_labels(format_p_columns(table))
     table = table.astype(object).where(table.notna(), BLANK)  # pd.NA too, not only NaN
-    return table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep=BLANK)
+    inner = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep=BLANK)
+    return f'<div class="milkbone-scroll">\n{inner}\n</div>'  # wide tables scroll visibly
 
 
 def show_table(
