@@ -14,15 +14,7 @@ import pandas as pd
 
 from milkbone import paths
 from milkbone._validate import shown
-from milkbone.cohort.omics import (
-    clinical_people,
-    coverage_problems,
-    folder_evidence,
-    join_groups,
-    read_matrix,
-    read_sample_metadata,
-    read_text_table,
-)
+from milkbone.cohort import omics
 from milkbone.cohort.problems import Problem
 from milkbone.cohort.taxonomy import parse_taxonomy
 
@@ -77,7 +69,7 @@ def _read_counts(folder: Path) -> tuple:
     if found[0].endswith(".biom"):
         counts, problems, _ = _read_biom(folder / found[0], file)
         return counts, problems, file, None
-    table, problems, first = read_matrix(folder / found[0], file, sep="\t")
+    table, problems, first = omics.read_matrix(folder / found[0], file, sep="\t")
     if table is None:
         return None, problems, file, None
     lines = pd.Series(np.arange(len(table)) + first, index=table.index)
@@ -140,7 +132,7 @@ def depth_problems(counts: pd.DataFrame, file: str, min_depth: int) -> list[Prob
 
 def _read_taxonomy(folder: Path, features: pd.Index | None) -> tuple:
     file = _name(TAXONOMY_FILE)
-    text, problems = read_text_table(folder / TAXONOMY_FILE, file)
+    text, problems = omics.read_text_table(folder / TAXONOMY_FILE, file)
     if text is None:
         return None, problems
     absent = [c for c in ("Feature ID", "Taxon") if c not in text.columns]
@@ -190,7 +182,7 @@ def check_folder(data_dir: Path, *, min_depth: int) -> tuple:
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return None, [Problem(FOLDER, None, None, "folder is missing")], []
-    evidence, problems = folder_evidence(data_dir)
+    evidence, problems = omics.folder_evidence(data_dir)
     counts, found, file, lines = _read_counts(folder)
     problems += found
     if counts is not None:
@@ -198,12 +190,12 @@ def check_folder(data_dir: Path, *, min_depth: int) -> tuple:
     taxonomy, found = _read_taxonomy(folder, None if counts is None else counts.columns)
     problems += found
     meta = _name(METADATA_FILE)
-    samples, found = read_sample_metadata(folder / METADATA_FILE, meta)
+    samples, found = omics.read_sample_metadata(folder / METADATA_FILE, meta)
     problems += found
     if samples is not None:
-        people, visits = clinical_people(data_dir)
-        samples, found = join_groups(samples, people, meta)
-        problems += found + coverage_problems(samples, people, visits, meta, "16S sample")
+        people, visits = omics.clinical_people(data_dir)
+        samples, found = omics.join_groups(samples, people, meta)
+        problems += found + omics.coverage_problems(samples, people, visits, meta, "16S sample")
     shallow = [] if counts is None else depth_problems(counts, file, min_depth)
     if counts is not None and samples is not None:
         problems += _sample_match(counts, samples, file, meta)
