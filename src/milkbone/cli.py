@@ -40,7 +40,8 @@ def command_build(args: argparse.Namespace) -> int:
     if args.no_book:
         return 0
     try:
-        build.build_book(echo=print)
+        edition = "student" if args.student else "reader"
+        html = build.build_book(edition=edition, force=args.force, echo=print)
     except build.BuildError as error:
         print(f"milkbone build: {error}", file=sys.stderr)
         return 1
@@ -191,6 +192,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="execute every notebook")
     p.add_argument("--workers", type=int, default=None, help="parallel kernels (default: cores)")
     p.add_argument("--no-book", action="store_true", help="execute notebooks only")
+    p.add_argument(
+        "--student",
+        action="store_true",
+        help="build the student edition (solutions removed) into _build/student/_build/html",
+    )
     p.set_defaults(handler=command_build)
 
     p = commands.add_parser("run", help="execute one notebook with parameters")
