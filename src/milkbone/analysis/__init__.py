@@ -6,21 +6,33 @@ The analysis step of the pipeline: frames in, tidy frames out, nothing read or p
   Figure 2), one call for many measures and both arms;
 - ``mirror``: printed summaries beside the same summaries of participant data;
 - ``reanalysis``: analyses the paper did not do, from its printed numbers only;
-- ``design``: the trial's design recomputed from published numbers (§2, Table 1).
+- ``design``: the trial's design recomputed from published numbers (§2, Table 1);
+- ``metabolome``: PLS-DA, per-feature tests, ROC and pathway enrichment (§3.5–3.6);
+- ``correlation``: Spearman correlations between blocks joined by participant (§3.7);
+- ``mechanism``: the evidence behind each arrow of the proposed mechanism (Figure 8);
+- ``literature``: the trial beside the gut–bone literature, agreement by code.
 
 Add a subpackage by appending it to the import list and to ``__all__``, one per line.
 """
 
 from milkbone.analysis import (
     clinical,
+    correlation,
     design,
+    literature,
+    mechanism,
+    metabolome,
     mirror,
     reanalysis,
 )
 
 __all__ = [
     "clinical",
+    "correlation",
     "design",
+    "literature",
+    "mechanism",
+    "metabolome",
     "mirror",
     "reanalysis",
 ]

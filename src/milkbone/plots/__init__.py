@@ -9,7 +9,9 @@ figure shares; no statistics are computed here. Save and show a figure with
 - :mod:`~milkbone.plots.bmd`: BMD panels and significance marks (paper Figure 2);
 - :mod:`~milkbone.plots.clinical`: visit means, category bars (paper §3.3);
 - :mod:`~milkbone.plots.reanalysis`: the ρ curves of the re-analysis;
-- :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit.
+- :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit;
+- :mod:`~milkbone.plots.metabolome`: heat map, PLS-DA, volcano, pathway and ROC plots (§3.5–3.6);
+- :mod:`~milkbone.plots.mechanism`: the proposed mechanism with each arrow's evidence (Figure 8).
 
 A new module adds one import line below and its names to ``__all__``.
 """
@@ -24,6 +26,16 @@ from milkbone.plots.bmd import (
 )
 from milkbone.plots.clinical import category_bars, visit_means
 from milkbone.plots.flow import participant_flow
+from milkbone.plots.mechanism import EDGE_STYLE, mechanism_diagram
+from milkbone.plots.metabolome import (
+    REGULATION_STYLE,
+    differential_heatmap,
+    pathway_dots,
+    permutation_plot,
+    roc_curves,
+    score_plot,
+    volcano_plot,
+)
 from milkbone.plots.reanalysis import RHO_STYLE, rho_curves
 from milkbone.plots.style import (
     ARM_OFFSET,
@@ -40,21 +52,30 @@ __all__ = [
     "ARM_OFFSET",
     "ARM_STYLE",
     "BMD_PANELS",
+    "EDGE_STYLE",
     "FIGURE_DPI",
     "FIGURE_SIZE",
     "PUBLISHED_COLOUR",
+    "REGULATION_STYLE",
     "RHO_STYLE",
     "SIGNIFICANCE_LEVELS",
     "VERDICT_ORDER",
     "bmd_panels",
     "category_bars",
+    "differential_heatmap",
     "figure_and_axes",
+    "mechanism_diagram",
     "month_axis",
     "participant_flow",
+    "pathway_dots",
+    "permutation_plot",
     "rho_curves",
+    "roc_curves",
+    "score_plot",
     "significance_label",
     "significance_marks",
     "use_style",
     "verdict_heatmap",
     "visit_means",
+    "volcano_plot",
 ]

@@ -15,7 +15,9 @@ Modules, in the order of the pipeline:
 - :mod:`~milkbone.published.overview`: views across files (sources, flags, means ± SD);
 - :mod:`~milkbone.published.registry`: the claims registry (check kinds documented there);
 - :mod:`~milkbone.published.curated`: our hand-made readings (Figure 8, the literature
-  context) in ``data/curated``.
+  context) in ``data/curated``;
+- :mod:`~milkbone.published.pathways`: Reactome's metabolite–pathway mapping (CC0), the
+  reference library of the pathway analyses.
 
 The group sizes and counts of the participant flow are the shared vocabulary's
 (:mod:`milkbone.vocabulary`), re-exported here for the audit.
@@ -23,7 +25,7 @@ The group sizes and counts of the participant flow are the shared vocabulary's
 
 from __future__ import annotations
 
-from milkbone.published import curated
+from milkbone.published import curated, pathways
 from milkbone.published.overview import flags, sources, summary_statistics
 from milkbone.published.registry import CHECK_KINDS, CLAIM_COLUMNS, build_claims
 from milkbone.published.tables import (
@@ -52,6 +54,7 @@ __all__ = [
     "flags",
     "flow",
     "measures",
+    "pathways",
     "prose",
     "resource",
     "sources",
