@@ -51,6 +51,7 @@ from milkbone.analysis.microbiome.differential import (
 )
 from milkbone.analysis.microbiome.diversity import (
     ALPHA_METRICS,
+    ALPHA_TEST_COLUMNS,
     BETWEEN_TESTS,
     WITHIN_TESTS,
     alpha_diversity,
@@ -63,13 +64,15 @@ from milkbone.analysis.microbiome.forest import (
     random_forest,
 )
 from milkbone.analysis.microbiome.mixed import clr, clr_mixed_model
-from milkbone.analysis.microbiome.nested import nested_forest_auc
+from milkbone.analysis.microbiome.nested import NESTED_COLUMNS, nested_forest_auc
 
 __all__ = [
     "ALPHA_METRICS",
+    "ALPHA_TEST_COLUMNS",
     "BACTEROIDETES",
     "BETWEEN_TESTS",
     "FIRMICUTES",
+    "NESTED_COLUMNS",
     "PHYLA",
     "RANKS",
     "RANK_TESTS",

@@ -249,14 +249,9 @@ def _test_row(result: pd.Series, test: str, method: str, evidence: str) -> dict:
 
 
 def permanova(
-    distances: DistanceMatrix,
-    samples: pd.DataFrame,
-    *,
-    column: str = "group",
-    permutations: int = 999,
-    seed: int = 2025,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
+    permutations: int = 999, seed: int = 2025, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """PERMANOVA of the distances between the groups of ``samples[column]``.
 
     PERMANOVA (Anderson 2001) asks whether the groups' centroids differ, but it also
@@ -293,16 +288,10 @@ def permanova(
 
 
 def permdisp(
-    distances: DistanceMatrix,
-    samples: pd.DataFrame,
-    *,
-    column: str = "group",
-    permutations: int = 999,
-    seed: int = 2025,
-    test: str = "median",
-    dimensions: int | None = None,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
+    permutations: int = 999, seed: int = 2025, test: str = "median",
+    dimensions: int | None = None, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """PERMDISP: do the groups differ in spread (distance to their centre)?
 
     Parameters
@@ -337,15 +326,8 @@ def permdisp(
     axes = n - 1 if dimensions is None else dimensions
     check_positive_int("dimensions", axes)
     grouping = align_samples(distances, samples, column)[[column]]
-    result = skbio_permdisp(
-        distances,
-        grouping,
-        column=column,
-        test=test,
-        permutations=permutations,
-        dimensions=axes,
-        seed=seed,
-        warn_neg_eigval=False,
-    )
+    result = skbio_permdisp(distances, grouping, column=column, test=test, seed=seed,
+                            permutations=permutations, dimensions=axes,
+                            warn_neg_eigval=False)  # fmt: skip
     method = f'skbio.stats.distance.permdisp(test="{test}", dimensions={axes}, seed={seed})'
     return pd.DataFrame([_test_row(result, "PERMDISP", method, evidence)], columns=TEST_COLUMNS)

@@ -43,16 +43,34 @@ def _within_rank_sums(ranks: np.ndarray, codes: np.ndarray, groups: int) -> np.n
     return total
 
 
+def _anosim(
+    values: np.ndarray, between: np.ndarray, shuffled: np.ndarray, groups: int
+) -> tuple[float, np.ndarray]:
+    """ANOSIM's R for the observed labels and for each row of permuted label codes."""
+    ranks = stats.rankdata(values)
+    n = shuffled.shape[1]
+    square = np.zeros((n, n))
+    square[np.triu_indices(n, 1)] = ranks
+    square += square.T
+    n_between, n_within = between.sum(), (~between).sum()
+
+    def r_of(within_sum: np.ndarray) -> np.ndarray:
+        between_mean = (ranks.sum() - within_sum) / n_between
+        return (between_mean - within_sum / n_within) / (len(values) / 2)
+
+    observed = float(r_of(np.array([ranks[~between].sum()]))[0])
+    chunks = [
+        r_of(_within_rank_sums(square, shuffled[k : k + CHUNK], groups))
+        for k in range(0, shuffled.shape[0], CHUNK)
+    ]
+    return observed, np.concatenate(chunks)
+
+
 def distance_rank_test(
-    distances: DistanceMatrix,
-    samples: pd.DataFrame,
-    *,
-    column: str = "group",
-    permutations: int = 999,
-    seed: int = 2025,
-    alternative: str = "greater",
+    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
+    permutations: int = 999, seed: int = 2025, alternative: str = "greater",
     evidence: str = "simulated",
-) -> pd.DataFrame:
+) -> pd.DataFrame:  # fmt: skip
     """Rank-sum test of between-group against within-group distances, two ways.
 
     Parameters
@@ -111,30 +129,13 @@ def distance_rank_test(
     naive = stats.mannwhitneyu(
         values[between], values[~between], alternative=alternative, method="asymptotic"
     )
-    ranks = stats.rankdata(values)
-    square = np.zeros((n, n))
-    square[upper_i, upper_j] = ranks
-    square += square.T
-    n_between, n_within, pairs = between.sum(), (~between).sum(), len(values)
-
-    def anosim_r(within_sum: np.ndarray) -> np.ndarray:
-        between_mean = (ranks.sum() - within_sum) / n_between
-        return (between_mean - within_sum / n_within) / (pairs / 2)
-
-    observed = float(anosim_r(np.array([ranks[~between].sum()]))[0])
     rng = np.random.default_rng(seed)
     shuffled = np.array([rng.permutation(codes) for _ in range(permutations)])
-    null = np.concatenate(
-        [
-            anosim_r(_within_rank_sums(square, shuffled[k : k + CHUNK], len(uniques)))
-            for k in range(0, permutations, CHUNK)
-        ]
-    )
-    extreme = (
-        null >= observed - 1e-12
-        if alternative == "greater"
-        else (np.abs(null) >= abs(observed) - 1e-12)
-    )
+    observed, null = _anosim(values, between, shuffled, len(uniques))
+    if alternative == "greater":
+        extreme = null >= observed - 1e-12
+    else:
+        extreme = np.abs(null) >= abs(observed) - 1e-12
     common = {"permutations": 0, "n": n, "groups": len(uniques), "evidence": evidence}
     rows = [
         {
@@ -163,14 +164,9 @@ def distance_rank_test(
 
 
 def community_tests(
-    distances: DistanceMatrix,
-    samples: pd.DataFrame,
-    *,
-    column: str = "group",
-    permutations: int = 999,
-    seed: int = 2025,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
+    permutations: int = 999, seed: int = 2025, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """PERMANOVA, PERMDISP and the distance rank-sum test in one frame, same seed.
 
     Returns

@@ -63,16 +63,10 @@ def benjamini_hochberg(p_values: Iterable[float]) -> np.ndarray:
 
 
 def ancombc(
-    counts: pd.DataFrame,
-    metadata: pd.DataFrame,
-    *,
-    formula: str,
-    levels: Mapping[str, Sequence[object]] | None = None,
-    pseudocount: float = 1.0,
-    p_adjust: str = "holm",
-    alpha: float = 0.05,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    counts: pd.DataFrame, metadata: pd.DataFrame, *, formula: str,
+    levels: Mapping[str, Sequence[object]] | None = None, pseudocount: float = 1.0,
+    p_adjust: str = "holm", alpha: float = 0.05, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """ANCOM-BC (scikit-bio) on a counts table, as a tidy frame.
 
     Parameters
@@ -170,17 +164,10 @@ def ancombc(
 
 
 def ancombc_by_visit(
-    counts: pd.DataFrame,
-    samples: pd.DataFrame,
-    *,
-    months: Iterable[int] | int | None = None,
-    reference: str = "CM",
-    pseudocount: float = 1.0,
-    min_prevalence: float = 0.0,
-    p_adjust: str = "holm",
-    alpha: float = 0.05,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    counts: pd.DataFrame, samples: pd.DataFrame, *, months: Iterable[int] | int | None = None,
+    reference: str = "CM", pseudocount: float = 1.0, min_prevalence: float = 0.0,
+    p_adjust: str = "holm", alpha: float = 0.05, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """ANCOM-BC of HCM against CM at each visit (the paper's MetagenomeSeq step).
 
     Parameters
@@ -242,14 +229,9 @@ def ancombc_by_visit(
 
 
 def rank_tests(
-    counts: pd.DataFrame,
-    samples: pd.DataFrame,
-    *,
-    months: Iterable[int] | int | None = None,
-    test: str = "mann-whitney",
-    min_prevalence: float = 0.0,
-    evidence: str = "simulated",
-) -> pd.DataFrame:
+    counts: pd.DataFrame, samples: pd.DataFrame, *, months: Iterable[int] | int | None = None,
+    test: str = "mann-whitney", min_prevalence: float = 0.0, evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
     """Rank test of each taxon's relative abundance, HCM against CM, per visit, with BH.
 
     Parameters
@@ -280,11 +262,8 @@ def rank_tests(
     --------
     >>> from milkbone.analysis.microbiome.demo import toy_microbiome
     >>> toy = toy_microbiome(participants=20, features=10, effect=2.0, seed=2)
-    >>> result = rank_tests(toy.counts, toy.samples, months=12)
-    >>> result.loc[:1, ["taxon", "n_hcm", "n_cm"]]
-        taxon  n_hcm  n_cm
-    0  F00000     10    10
-    1  F00001     10    10
+    >>> rank_tests(toy.counts, toy.samples).groupby("month").size().tolist()
+    [9, 9, 9]
     """
     check_choice("test", test, tuple(RANK_TESTS))
     check_evidence(evidence)

@@ -32,7 +32,14 @@ from milkbone.analysis.microbiome._checks import (
 )
 from milkbone.vocabulary import GROUPS, MONTHS, PARTICIPANT_LEVELS
 
-__all__ = ["ALPHA_METRICS", "BETWEEN_TESTS", "WITHIN_TESTS", "alpha_diversity", "alpha_tests"]
+__all__ = [
+    "ALPHA_METRICS",
+    "ALPHA_TEST_COLUMNS",
+    "BETWEEN_TESTS",
+    "WITHIN_TESTS",
+    "alpha_diversity",
+    "alpha_tests",
+]
 
 ALPHA_METRICS = ("observed_features", "chao1", "shannon")
 """Metrics :func:`alpha_diversity` computes."""
@@ -162,6 +169,73 @@ def _within(pairs: pd.DataFrame, test: str) -> tuple[float, float]:
     return float(result.statistic), float(result.pvalue)
 
 
+ALPHA_TEST_COLUMNS = (
+    "metric",
+    "comparison",
+    "group",
+    "month_from",
+    "month_to",
+    "test",
+    "statistic",
+    "p_value",
+    "n",
+    "method",
+    "evidence",
+)
+"""Columns of :func:`alpha_tests`."""
+
+
+def _between_rows(metric: str, part: pd.DataFrame, test: str) -> list[tuple]:
+    rows = []
+    for month in MONTHS:
+        cell = part[part["month"] == month]
+        if len(cell):
+            statistic, p_value = _between(cell, test)
+            rows.append(
+                (
+                    metric,
+                    "between_arms",
+                    "between_arms",
+                    month,
+                    month,
+                    test,
+                    statistic,
+                    p_value,
+                    len(cell),
+                    BETWEEN_TESTS[test],
+                )
+            )
+    return rows
+
+
+def _within_rows(metric: str, part: pd.DataFrame, test: str, baseline: int) -> list[tuple]:
+    rows = []
+    for group in GROUPS:
+        wide = part[part["group"] == group].pivot(
+            index="participant", columns="month", values="value"
+        )
+        if baseline not in wide.columns:
+            continue
+        for month in [m for m in MONTHS if m != baseline and m in wide.columns]:
+            pairs = wide[[baseline, month]].dropna().set_axis(["baseline", "later"], axis=1)
+            statistic, p_value = _within(pairs, test)
+            rows.append(
+                (
+                    metric,
+                    "within_arm",
+                    group,
+                    baseline,
+                    month,
+                    test,
+                    statistic,
+                    p_value,
+                    len(pairs),
+                    WITHIN_TESTS[test],
+                )
+            )
+    return rows
+
+
 def alpha_tests(
     alpha: pd.DataFrame,
     samples: pd.DataFrame,
@@ -227,58 +301,8 @@ def alpha_tests(
     data = alpha.merge(meta, left_on="sample", right_index=True).dropna(subset=["value"])
     rows = []
     for metric, part in data.groupby("metric", sort=False):
-        for month in MONTHS:
-            cell = part[part["month"] == month]
-            if cell.empty:
-                continue
-            rows.append(
-                (
-                    metric,
-                    "between_arms",
-                    "between_arms",
-                    month,
-                    month,
-                    between,
-                    *_between(cell, between),
-                    len(cell),
-                    BETWEEN_TESTS[between],
-                )
-            )
-        for group in GROUPS:
-            arm = part[part["group"] == group].set_index(["participant", "month"])["value"]
-            wide = arm.unstack("month")
-            for month in [m for m in MONTHS if m != baseline_month and m in wide.columns]:
-                if baseline_month not in wide.columns:
-                    continue
-                pairs = wide[[baseline_month, month]].dropna()
-                pairs.columns = ["baseline", "later"]
-                rows.append(
-                    (
-                        metric,
-                        "within_arm",
-                        group,
-                        baseline_month,
-                        month,
-                        within,
-                        *_within(pairs, within),
-                        len(pairs),
-                        WITHIN_TESTS[within],
-                    )
-                )
-    table = pd.DataFrame(
-        rows,
-        columns=[
-            "metric",
-            "comparison",
-            "group",
-            "month_from",
-            "month_to",
-            "test",
-            "statistic",
-            "p_value",
-            "n",
-            "method",
-        ],
-    )
+        rows += _between_rows(metric, part, between)
+        rows += _within_rows(metric, part, within, baseline_month)
+    table = pd.DataFrame(rows, columns=list(ALPHA_TEST_COLUMNS[:-1]))
     table["evidence"] = levels[0]
     return table

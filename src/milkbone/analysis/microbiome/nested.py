@@ -19,17 +19,10 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
-from milkbone.analysis.microbiome._checks import (
-    check_counts,
-    check_evidence,
-    check_positive_int,
-    check_samples,
-    check_seed,
-    months_present,
-)
+from milkbone.analysis.microbiome import _checks as checks
 from milkbone.vocabulary import GROUPS
 
-__all__ = ["nested_forest_auc"]
+__all__ = ["NESTED_COLUMNS", "nested_forest_auc"]
 
 
 def _ranking(x: np.ndarray, y: np.ndarray, n_trees: int, seed: int) -> np.ndarray:
@@ -63,6 +56,23 @@ def _outer_fold(x, y, train, test, *, counts, inner, n_trees, seed):
     model = RandomForestClassifier(n_estimators=n_trees, random_state=seed)
     model.fit(x[train][:, order[:best]], y[train])
     return test, model.predict_proba(x[test][:, order[:best]])[:, 1], best
+
+
+NESTED_COLUMNS = ("month", "scheme", "auc", "features_chosen", "outer_folds", "inner_folds",
+                  "n_trees", "n", "method", "evidence")  # fmt: skip
+"""Columns of :func:`nested_forest_auc`."""
+
+
+def _visit_design(abundance, samples, month, smallest):
+    """The visit's abundance matrix and labels (1 = HCM), each arm at least ``smallest``."""
+    meta = checks.check_samples(samples, abundance.index)
+    month = checks.months_present(meta, month)[0]
+    cell = meta[meta["month"] == month]
+    y = (cell["group"] == GROUPS[0]).to_numpy().astype(int)
+    if min(y.sum(), len(y) - y.sum()) < smallest:
+        raise ValueError(f"month {month}: an arm has fewer than outer × inner = {smallest} "
+                         "samples; lower the folds")  # fmt: skip
+    return month, abundance.loc[cell.index].to_numpy(dtype=float), y
 
 
 def nested_forest_auc(
@@ -119,24 +129,15 @@ def nested_forest_auc(
     >>> result["scheme"].tolist()
     ['selected on all samples', 'nested']
     """
-    check_evidence(evidence)
-    check_seed(seed)
+    checks.check_evidence(evidence)
+    checks.check_seed(seed)
     for name, value in (("n_trees", n_trees), ("outer", outer), ("inner", inner)):
-        check_positive_int(name, value, minimum=1 if name == "n_trees" else 2)
-    check_counts(abundance, name="abundance")
+        checks.check_positive_int(name, value, minimum=1 if name == "n_trees" else 2)
+    checks.check_counts(abundance, name="abundance")
     counts = sorted({min(int(k), abundance.shape[1]) for k in feature_counts})
     if not counts or counts[0] < 1:
         raise ValueError(f"feature_counts must hold positive integers, got {feature_counts!r}")
-    meta = check_samples(samples, abundance.index)
-    month = months_present(meta, month)[0]
-    cell = meta[meta["month"] == month]
-    x = abundance.loc[cell.index].to_numpy(dtype=float)
-    y = (cell["group"] == GROUPS[0]).to_numpy().astype(int)
-    if min(y.sum(), len(y) - y.sum()) < outer * inner:
-        raise ValueError(
-            f"month {month}: an arm has fewer than outer × inner = {outer * inner} "
-            "samples; lower the folds"
-        )
+    month, x, y = _visit_design(abundance, samples, month, outer * inner)
     order = _ranking(x, y, n_trees, seed)
     naive = [
         _cv_auc(x, y, order[:k], folds=outer, n_trees=n_trees, seed=seed, n_jobs=n_jobs)
@@ -150,42 +151,16 @@ def nested_forest_auc(
     proba = np.empty(len(y))
     for test, p, _ in results:
         proba[test] = p
-    common = {
-        "month": month,
-        "outer_folds": outer,
-        "inner_folds": inner,
-        "n_trees": n_trees,
-        "n": len(y),
-        "evidence": evidence,
-    }
+    common = {"month": month, "outer_folds": outer, "inner_folds": inner,
+              "n_trees": n_trees, "n": len(y), "evidence": evidence}  # fmt: skip
     rows = [
-        {
-            "scheme": "selected on all samples",
-            "auc": max(naive),
-            "features_chosen": str(counts[int(np.argmax(naive))]),
-            **common,
-            "method": "taxa ranked by impurity on all samples; the number of taxa with the best "
-            f"{outer}-fold AUC among {counts} reported with that AUC",
-        },
-        {
-            "scheme": "nested",
-            "auc": float(roc_auc_score(y, proba)),
-            "features_chosen": ",".join(str(r[2]) for r in results),
-            **common,
-            "method": f"ranking and choice among {counts} inside each of {outer} outer training "
-            f"sets ({inner}-fold inner CV); AUC of pooled outer-fold probabilities",
-        },
-    ]
-    columns = [
-        "month",
-        "scheme",
-        "auc",
-        "features_chosen",
-        "outer_folds",
-        "inner_folds",
-        "n_trees",
-        "n",
-        "method",
-        "evidence",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+        {"scheme": "selected on all samples", "auc": max(naive),
+         "features_chosen": str(counts[int(np.argmax(naive))]), **common,
+         "method": "taxa ranked by impurity on all samples; the number of taxa with the best "
+         f"{outer}-fold AUC among {counts} reported with that AUC"},
+        {"scheme": "nested", "auc": float(roc_auc_score(y, proba)),
+         "features_chosen": ",".join(str(r[2]) for r in results), **common,
+         "method": f"ranking and choice among {counts} inside each of {outer} outer training "
+         f"sets ({inner}-fold inner CV); AUC of pooled outer-fold probabilities"},
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=list(NESTED_COLUMNS))
