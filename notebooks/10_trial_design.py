@@ -63,7 +63,11 @@ report.show_table(
 # %%
 counts = design.flow_counts(flow)
 arithmetic = design.flow_arithmetic(**counts)
-arithmetic
+report.show_table(
+    arithmetic,
+    caption="The flow's arithmetic, from the printed counts.",
+    evidence="recomputed",
+)
 
 # %% [markdown]
 # The identity holds. The paper does not say in which arm the withdrawals were, nor whether

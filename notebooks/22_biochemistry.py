@@ -327,11 +327,18 @@ report.show_table(
 cut = {"cutpoints": (deficient_below, normal_from)}
 counts = clinical.ordinal_categories(serum, **cut)
 table4 = published.table(4)
+mirrored = mirror.category_table(counts, table4, evidence=data.evidence)
 report.show_table(
-    mirror.category_table(counts, table4),
-    caption="**Table 4, mirrored.** 25(OH)D categories per arm and visit: *count_* columns "
-    "on the simulated cohort, *published_* columns as printed.",
+    mirrored.drop(columns="evidence"),
+    caption="**Table 4, mirrored.** 25(OH)D categories per arm and visit: counts in the data "
+    "of this page beside the counts as printed; each header says its evidence level.",
     evidence=[data.evidence, "published"],
+    headers={
+        "count_hcm": f"HCM ({data.evidence})",
+        "count_cm": f"CM ({data.evidence})",
+        "published_hcm": "HCM (published)",
+        "published_cm": "CM (published)",
+    },
 )
 
 # %% [markdown]
@@ -403,6 +410,9 @@ numbers.glue_many(
     {
         "biochemistry.ohd_25.between_arms.m6.p_recomputed": z.loc[6, "p"],
         "biochemistry.ohd_25.between_arms.m12.p_recomputed": z.loc[12, "p"],
+        "biochemistry.ohd_25.between_arms.m6.p_recomputed_text": report.p_text(
+            z.loc[6, "p"]
+        ),
         "biochemistry.ohd_25.between_arms.m12.n_recomputed": int(z.loc[12, "n"]),
     },
     evidence="recomputed",
@@ -417,8 +427,8 @@ numbers.glue_many(
 #   printed Z at twelve months is reproduced with exactly those counts
 #   ({glue:text}`biochemistry.ohd_25.between_arms.m12.n_recomputed` women in all), so two
 #   control women were left out of the test, not only of the table.
-# - At six months the printed Z gives p ≈
-#   {glue:text}`biochemistry.ohd_25.between_arms.m6.p_recomputed:.1e`, but the table prints
+# - At six months the printed Z gives
+#   {glue:text}`biochemistry.ohd_25.between_arms.m6.p_recomputed_text`, but the table prints
 #   {glue:text}`biochemistry.ohd_25.between_arms.m6.p_printed:.4f`, ten times larger.
 # - §3.3 says both p-values are below one in ten thousand. At twelve months the printed Z
 #   gives p ≈ {glue:text}`biochemistry.ohd_25.between_arms.m12.p_recomputed:.5f` (the table
@@ -478,6 +488,9 @@ numbers.glue_many(
         "biochemistry.ohd_25.between_arms.ancova.ci_high": ohd["ci_high"],
         "biochemistry.ohd_25.between_arms.mixed_model.chi2": joint["statistic"],
         "biochemistry.ohd_25.between_arms.mixed_model.p_value": joint["p"],
+        "biochemistry.ohd_25.between_arms.mixed_model.p_text": report.p_text(
+            joint["p"]
+        ),
     },
     evidence=data.evidence,
 )
@@ -503,8 +516,8 @@ numbers.glue("biochemistry.ancova_month.value", ancova_month, evidence="publishe
 # difference between the arms' trajectories; unlike the repeated-measures ANOVA, the model
 # keeps a woman who missed a visit instead of dropping her entirely. On the simulated
 # cohort {bdg-warning}`simulated`, the joint test of the interaction gives χ² =
-# {glue:text}`biochemistry.ohd_25.between_arms.mixed_model.chi2:.1f`, p =
-# {glue:text}`biochemistry.ohd_25.between_arms.mixed_model.p_value:.1e`.
+# {glue:text}`biochemistry.ohd_25.between_arms.mixed_model.chi2:.1f`,
+# {glue:text}`biochemistry.ohd_25.between_arms.mixed_model.p_text`.
 #
 # These numbers illustrate the methods and prove nothing about the trial; on the real data
 # they would be the analyses to report.

@@ -45,6 +45,9 @@ TAGGED_ALREADY = {KEEP_OPEN, "hide-input", "remove-input", "hide-cell", "remove-
 SOURCE = re.compile(r"Source: `(notebooks/[^`]+)`\.")
 """The ending :func:`milkbone.report.caption_markdown` gives a caption."""
 
+BOOKKEEPING = re.compile(r"^\s*(\(\d+(, \d+)*,?\)|None|<\w[^>]*>|\[<matplotlib.*)\s*$", re.S)
+"""Text-only results that are plumbing: shapes, ``None``, object reprs."""
+
 VALUE_WIDTH = 90
 """Longest value shown in the "Numbers on this page" list; longer ones are cut."""
 
@@ -81,28 +84,36 @@ def hide_inputs(notebook: dict) -> dict:
     return notebook
 
 
+def _bookkeeping(output: dict) -> bool:
+    if output.get("output_type") == "stream":
+        return output.get("name") == "stderr"
+    data = output.get("data", {})
+    if output.get("output_type") != "execute_result" or set(data) - {"text/plain"}:
+        return False
+    plain = data.get("text/plain", "")
+    return bool(BOOKKEEPING.match("".join(plain) if isinstance(plain, list) else plain))
+
+
 def without_bookkeeping(notebook: dict) -> dict:
-    """Drop outputs a reader should never see: bare ``text/plain`` results, ``stderr``.
+    """Drop outputs a reader should never see: shapes, object reprs, ``stderr``.
+
+    A result shown only as text that is a frame's shape (``(1940, 5)``), ``None`` or a
+    matplotlib object's repr goes; any other value (a number an exercise computes) stays.
 
     Examples
     --------
     >>> cell = {"cell_type": "code", "outputs": [
     ...     {"output_type": "execute_result", "data": {"text/plain": "(1940, 5)"}},
+    ...     {"output_type": "execute_result", "data": {"text/plain": "<Figure size 640x480>"}},
     ...     {"output_type": "stream", "name": "stderr", "text": "UserWarning"},
+    ...     {"output_type": "execute_result", "data": {"text/plain": "400.0"}},
     ...     {"output_type": "display_data", "data": {"text/html": "<table/>"}}]}
-    >>> [o["output_type"] for o in without_bookkeeping({"cells": [cell]})["cells"][0]["outputs"]]
-    ['display_data']
+    >>> kept = without_bookkeeping({"cells": [cell]})["cells"][0]["outputs"]
+    >>> [o["data"] for o in kept]
+    [{'text/plain': '400.0'}, {'text/html': '<table/>'}]
     """
     for cell in _code_cells(notebook):
-        cell["outputs"] = [
-            output
-            for output in cell.get("outputs", [])
-            if not (
-                output.get("output_type") == "execute_result"
-                and set(output.get("data", {})) <= {"text/plain"}
-            )
-            and not (output.get("output_type") == "stream" and output.get("name") == "stderr")
-        ]
+        cell["outputs"] = [o for o in cell.get("outputs", []) if not _bookkeeping(o)]
     return notebook
 
 

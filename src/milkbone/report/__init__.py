@@ -4,7 +4,10 @@
   each with its evidence level; one per notebook, no module state;
 - :func:`save` writes a figure as PNG plus a JSON sidecar, then shows it under a
   caption that opens with its evidence level and ends with its notebook;
-- :func:`show_table` shows a table under such a caption;
+- :func:`show_table` shows a table under such a caption, measures named as the paper
+  names them, in a frame that scrolls when the table is wide; :func:`p_text` states a
+  p-value in prose;
+- :func:`producers` reads which package function made a glued number;
 - :mod:`~milkbone.report.disclosure` applies the real-data rules wherever the
   evidence level is ``observed``.
 """
@@ -29,8 +32,24 @@ from milkbone.report.evidence import (
     source_notebook,
 )
 from milkbone.report.numbers import GLUE_KEY, Glued, Numbers
-from milkbone.report.saving import FIGURE_NAME, PARAMETERS_VARIABLE, mark_simulated, save
-from milkbone.report.tables import P_FLOOR, format_p, format_p_columns, show_table, table_html
+from milkbone.report.provenance import producers
+from milkbone.report.saving import (
+    FIGURE_NAME,
+    PARAMETERS_VARIABLE,
+    PIXEL_SCALE,
+    mark_simulated,
+    save,
+)
+from milkbone.report.tables import (
+    HEADERS,
+    P_FLOOR,
+    format_p,
+    format_p_columns,
+    p_text,
+    reader_labels,
+    show_table,
+    table_html,
+)
 
 __all__ = [
     "BADGE_ROLES",
@@ -39,9 +58,11 @@ __all__ = [
     "EVIDENCE_LABELS",
     "FIGURE_NAME",
     "GLUE_KEY",
+    "HEADERS",
     "MINIMUM_CELL",
     "NOTEBOOK_VARIABLE",
     "PARAMETERS_VARIABLE",
+    "PIXEL_SCALE",
     "P_FLOOR",
     "Glued",
     "Numbers",
@@ -56,6 +77,9 @@ __all__ = [
     "guard_value",
     "is_observed",
     "mark_simulated",
+    "p_text",
+    "producers",
+    "reader_labels",
     "save",
     "show_table",
     "source_notebook",

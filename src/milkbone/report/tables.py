@@ -8,7 +8,7 @@ a notebook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -20,6 +20,7 @@ __all__ = [
     "P_FLOOR",
     "format_p",
     "format_p_columns",
+    "p_text",
     "reader_labels",
     "show_table",
     "table_html",
@@ -54,6 +55,18 @@ def format_p(p: float) -> str:
     if p != p:  # NaN
         return BLANK
     return f"<{P_FLOOR:.4f}" if p < P_FLOOR else f"{p:.4f}"
+
+
+def p_text(p: float) -> str:
+    """A p-value as prose states it: ``p = 0.0181`` or ``p < 0.0001``, never ``8.8e-10``.
+
+    Examples
+    --------
+    >>> p_text(8.8e-10), p_text(0.01806)
+    ('p < 0.0001', 'p = 0.0181')
+    """
+    shown = format_p(p)
+    return f"p < {shown[1:]}" if shown.startswith("<") else f"p = {shown}"
 
 
 def format_p_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +118,11 @@ def reader_labels(table: pd.DataFrame, labels: dict[str, str] | None = None) -> 
 
 
 def table_html(
-    table: pd.DataFrame, *, evidence: str | Iterable[str], hide_index: bool = True
+    table: pd.DataFrame,
+    *,
+    evidence: str | Iterable[str],
+    hide_index: bool = True,
+    headers: Mapping[str, str] | None = None,
 ) -> str:
     """The HTML of ``table`` as the book shows it.
 
@@ -119,9 +136,12 @@ def table_html(
     >>> html = table_html(table, evidence="observed")
     >>> html.count("<td>–</td>"), "<td>0.5000</td>" in html, "0.0100" in html
     (2, True, False)
+    >>> "<th>people</th>" in table_html(table, evidence="published", headers={"n": "people"})
+    True
     """
     table = guard(table, evidence=evidence).rename_axis(index=None, columns=None)
-    table = reader_labels(format_p_columns(table))
+    table = format_p_columns(table).rename(columns=dict(headers or {}))
+    table = reader_labels(table)
     table = table.astype(object).where(table.notna(), BLANK)  # pd.NA too, not only NaN
     inner = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep=BLANK)
     return f'<div class="milkbone-scroll">\n{inner}\n</div>'  # wide tables scroll visibly
@@ -133,6 +153,7 @@ def show_table(
     caption: str,
     evidence: str | Iterable[str],
     hide_index: bool = True,
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """Show ``table`` under a caption that opens with its evidence level(s).
 
@@ -150,6 +171,10 @@ def show_table(
         participant data, the cohort's (``cohort.evidence``).
     hide_index : bool, default True
         Hide the row index.
+    headers : mapping, optional
+        Column headers to show instead of the frame's, applied after the disclosure
+        rules (which read the frame's names), e.g. ``{"count_hcm": "HCM, simulated"}``
+        to say each column's evidence level in its header.
 
     Returns
     -------
@@ -158,6 +183,6 @@ def show_table(
     """
     from IPython.display import HTML, Markdown, display
 
-    html = table_html(table, evidence=evidence, hide_index=hide_index)
+    html = table_html(table, evidence=evidence, hide_index=hide_index, headers=headers)
     display(Markdown(caption_markdown(caption, evidence)))
     display(HTML(html))
