@@ -7,6 +7,7 @@ its text; the binomial variance N p (1 − p) for overdispersion; by-hand counts
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -275,3 +276,29 @@ def test_errors():
         scaled_participants(0)
     with pytest.raises(ValueError, match="participants column 'group' has unknown value"):
         completers(pd.DataFrame({"participant": ["A"], "group": ["X"]}))
+
+
+def test_simulate_writes_the_omics_folders(simulated):
+    """``cohort.simulate`` runs both writers (the ``simulated`` fixture is its output)."""
+    assert load_microbiome(simulated).evidence == "simulated"
+    assert load_metabolome(simulated, matrix="fecal").evidence == "simulated"
+    info = json.loads((simulated / "dataset.json").read_text(encoding="utf-8"))
+    assert sorted(info["microbiome"]["files"]) == [
+        "microbiome/feature-table.tsv",
+        "microbiome/sample-metadata.tsv",
+        "microbiome/taxonomy.tsv",
+    ]
+    assert len(info["metabolome"]["files"]) == 5
+    assert info["microbiome"]["samples"] == 291 and info["metabolome"]["serum"]["features"] == 3000
+
+
+def test_edited_or_added_files_count_as_observed(simulated, tmp_path):
+    """Real data copied into a simulated folder get the real-data rules."""
+    folder = tmp_path / "data"
+    shutil.copytree(simulated, folder)
+    taxonomy = folder / "microbiome" / "taxonomy.tsv"
+    taxonomy.write_text(taxonomy.read_text().replace("0.9", "0.8", 1))
+    assert load_microbiome(folder).evidence == "observed"
+    assert load_metabolome(folder, matrix="serum").evidence == "simulated"
+    (folder / "metabolome" / "notes.txt").write_text("mine\n")
+    assert load_metabolome(folder, matrix="serum").evidence == "observed"

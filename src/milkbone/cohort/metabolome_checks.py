@@ -235,7 +235,7 @@ def check_matrix(data_dir: Path, matrix: str, *, max_missing: float) -> tuple:
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return None, [Problem(FOLDER, None, None, "folder is missing")], []
-    evidence, problems = folder_evidence(data_dir)
+    evidence, problems = folder_evidence(data_dir, FOLDER)
     meta = _name(METADATA_FILE)
     everyone, found = read_sample_metadata(folder / METADATA_FILE, meta, extra=("matrix",))
     problems += found

@@ -182,7 +182,7 @@ def check_folder(data_dir: Path, *, min_depth: int) -> tuple:
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return None, [Problem(FOLDER, None, None, "folder is missing")], []
-    evidence, problems = omics.folder_evidence(data_dir)
+    evidence, problems = omics.folder_evidence(data_dir, FOLDER)
     counts, found, file, lines = _read_counts(folder)
     problems += found
     if counts is not None:

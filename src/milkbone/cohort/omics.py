@@ -11,6 +11,7 @@ file`` and ``#q2:types``), except a header whose first cell is one of QIIME's
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -302,12 +303,37 @@ def coverage_problems(samples: pd.DataFrame, people, visits, file: str, what: st
     return problems
 
 
-def folder_evidence(data_dir: Path) -> tuple[str | None, list[Problem]]:
-    """``"simulated"`` or ``"observed"`` from ``dataset.json``, or None and its problem."""
+def folder_evidence(data_dir: Path, section: str) -> tuple[str | None, list[Problem]]:
+    """The evidence level of the files of ``data_dir/<section>``, or None and the problem.
+
+    ``"simulated"`` only if ``dataset.json`` says the folder is simulated and records, in
+    its ``<section>`` entry, the SHA-256 of exactly the files the section holds now;
+    otherwise ``"observed"``: real data get the real-data rules (the safe side), even
+    when a user copied them into a simulated folder.
+    """
     info, problems = read_dataset(data_dir)
     if info is None:
         return None, problems
-    return evidence_for(real=info["kind"] == "real"), []
+    if info["kind"] != "simulated":
+        return evidence_for(real=True), []
+    entry = info.get(section)
+    recorded = entry.get("files") if isinstance(entry, dict) else None
+    return evidence_for(real=not _as_recorded(data_dir, section, recorded)), []
+
+
+def _as_recorded(data_dir: Path, section: str, recorded: object) -> bool:
+    """Whether ``data_dir/section`` holds exactly the files ``recorded`` (path -> SHA-256)."""
+    if not isinstance(recorded, dict) or not recorded:
+        return False
+    found = {
+        p.relative_to(data_dir).as_posix()
+        for p in (data_dir / section).rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+    return found == set(recorded) and all(
+        hashlib.sha256(paths.record_read(data_dir / name).read_bytes()).hexdigest() == digest
+        for name, digest in recorded.items()
+    )
 
 
 def format_number(value: float, *, digits: int = 7) -> str:

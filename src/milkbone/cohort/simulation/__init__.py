@@ -29,6 +29,8 @@ from milkbone.cohort.dataset import file_digests
 from milkbone.cohort.schema import DATASET_FILE, PARTICIPANTS_FILE, VISITS_FILE
 from milkbone.cohort.simulation.clinical import Simulation, simulate_frames
 from milkbone.cohort.simulation.matching import CalibrationError
+from milkbone.cohort.simulation.metabolome import write_metabolome
+from milkbone.cohort.simulation.microbiome import write_microbiome
 from milkbone.cohort.simulation.record import clinical_record, format_csv, write_record
 from milkbone.cohort.simulation.targets import (
     WITHDRAWN_BY_ARM,
@@ -52,8 +54,9 @@ __all__ = [
 Writer = Callable[..., dict | None]
 """``writer(*, seed: int, out: Path, cohort: Simulation) -> dict | None``."""
 
-WRITERS: tuple[Writer, ...] = ()
-"""Writers of the data types simulated beside the clinical files, called in order."""
+WRITERS: tuple[Writer, ...] = (write_microbiome, write_metabolome)
+"""Writers of the data types simulated beside the clinical files, called in order: 16S
+counts (``microbiome/``) and serum and fecal peak tables (``metabolome/``)."""
 
 
 def stream(seed: int, name: str) -> np.random.Generator:
@@ -177,7 +180,7 @@ def simulate(
     >>> from milkbone.cohort.validate import validate
     >>> folder = simulate(seed=1, out=Path(tempfile.mkdtemp()) / "sim", **example_inputs())
     >>> sorted(p.name for p in folder.iterdir())
-    ['dataset.json', 'participants.csv', 'visits.csv']
+    ['dataset.json', 'metabolome', 'microbiome', 'participants.csv', 'visits.csv']
     >>> validate(folder)
     []
     """

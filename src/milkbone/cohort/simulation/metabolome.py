@@ -42,6 +42,7 @@ from milkbone.cohort.simulation.metabolites import (
 )
 from milkbone.cohort.simulation.omics import (
     completers,
+    file_records,
     omics_stream,
     participant_normals,
     visit_samples,
@@ -259,17 +260,18 @@ def write_metabolome(*, seed: int, out: Path, cohort: object) -> dict:
     records."""
     rng = omics_stream(seed, "metabolome")
     people = completers(cohort.participants)
-    record, samples = {"generator": "milkbone.cohort.simulation.metabolome"}, []
+    record, samples, written = {"generator": "milkbone.cohort.simulation.metabolome"}, [], []
     for matrix, orientation in (("serum", "samples"), ("fecal", "features")):
         data = simulate_metabolome(people, matrix=matrix, rng=rng)
         files = write_metabolome_files(data, out, orientation=orientation)
         samples.append(data.samples)
+        written += files
         record[matrix] = {
-            "files": [f"{p.parent.name}/{p.name}" for p in files],
             "samples": int(data.intensities.shape[0]),
             "features": int(data.intensities.shape[1]),
             "missing_share": round(float(data.intensities.isna().to_numpy().mean()), 4),
         }
-    write_sample_metadata(pd.concat(samples), out)
+    written.append(write_sample_metadata(pd.concat(samples), out))
+    record["files"] = file_records(out, written)
     record["assumptions"] = dict(zip(ASSUMPTIONS["topic"], ASSUMPTIONS["choice"], strict=True))
     return {"metabolome": record}

@@ -34,6 +34,7 @@ from milkbone import published
 from milkbone.cohort.microbiome import MicrobiomeData, write_microbiome_files
 from milkbone.cohort.simulation.omics import (
     completers,
+    file_records,
     omics_stream,
     participant_normals,
     split_counts,
@@ -321,7 +322,7 @@ def write_microbiome(*, seed: int, out: Path, cohort: object) -> dict:
     return {
         "microbiome": {
             "generator": "milkbone.cohort.simulation.microbiome",
-            "files": [f"{p.parent.name}/{p.name}" for p in files],
+            "files": file_records(out, files),
             "samples": int(data.counts.shape[0]),
             "features": int(data.counts.shape[1]),
             "reads": int(data.counts.to_numpy().sum()),

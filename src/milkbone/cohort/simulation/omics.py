@@ -10,6 +10,9 @@ byte-identical whatever the omics simulators draw.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -18,6 +21,7 @@ from milkbone.vocabulary import GROUP_SIZES, GROUPS, MONTHS
 
 __all__ = [
     "completers",
+    "file_records",
     "omics_stream",
     "participant_normals",
     "scaled_participants",
@@ -138,3 +142,21 @@ def split_counts(totals: np.ndarray, shares: np.ndarray) -> np.ndarray:
     order = np.argsort(-(exact - counts), axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
     return counts + (ranks < short[:, None]).astype(np.int64)
+
+
+def file_records(out: Path, files: list[Path]) -> dict[str, str]:
+    """SHA-256 of the files a writer wrote, by path relative to ``out``, for
+    ``dataset.json`` to vouch for them (:func:`milkbone.cohort.omics.folder_evidence`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "a.tsv").write_text("x\\n")
+    >>> file_records(out, [out / "a.tsv"])["a.tsv"][:12]
+    '73cb3858a687'
+    """
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(files)
+    }
