@@ -20,13 +20,20 @@ from pathlib import Path
 
 from milkbone import build, paths
 
-__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 DEFAULT_SEED = build.DEFAULT_SEED
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 
 def command_build(args: argparse.Namespace) -> int:
+    """Build under the build lock: a second build at once waits for the first."""
+    with build.one_build_at_a_time(echo=print):
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     html = paths.BUILD / "html"
     try:
@@ -51,13 +58,24 @@ def command_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _needs_default_cohort(source: Path, parameters: dict) -> bool:
+    """Whether the notebook will read the default simulated cohort and it is not there."""
+    default = build.notebook_defaults(source).get("data_dir")
+    if not isinstance(default, str):
+        return False
+    data_dir = Path(parameters.get("data_dir", paths.resolve(default))).resolve()
+    return data_dir == paths.SIMULATED.resolve() and not (data_dir / "dataset.json").is_file()
+
+
 def command_run(args: argparse.Namespace) -> int:
+    """Check the parameters against the notebook's parameters cell, make the default
+    cohort if it is missing, execute the notebook into ``--output``."""
     source = Path(args.notebook).resolve()
     if source.suffix == ".ipynb":
         source = source.with_suffix(".py")
     if not source.exists():
         print(f"milkbone run: no notebook {args.notebook}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     try:
         parameters = build.typed_parameters(source, args.parameter)
     except ValueError as error:
@@ -65,8 +83,7 @@ def command_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if isinstance(parameters.get("data_dir"), str):  # from here, not from the project
         parameters["data_dir"] = str(Path(parameters["data_dir"]).resolve())
-    data_dir = Path(parameters.get("data_dir", paths.SIMULATED))
-    if data_dir == paths.SIMULATED.resolve() and not (data_dir / "dataset.json").is_file():
+    if _needs_default_cohort(source, parameters):
         try:  # a fresh clone: make the default cohort, as build does
             build.prepare_cohort(seed=DEFAULT_SEED, echo=print)
         except build.BuildError as error:
@@ -82,9 +99,9 @@ def command_run(args: argparse.Namespace) -> int:
     )
     print("\n".join(build.progress_lines(result)))
     if result.status == "failed":
-        return 1
+        return EXIT_FAILED
     print(f"wrote {destination}")
-    return 0
+    return EXIT_OK
 
 
 def command_simulate(args: argparse.Namespace) -> int:
@@ -263,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     try:
         return args.handler(args)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C: one line, what was left behind
+        print(f"milkbone {args.command}: {interrupt or 'interrupted'}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as error:  # a bug: one line, never reported as invalid input
         print(
             f"milkbone {args.command}: unexpected error: {type(error).__name__}: "

@@ -7,6 +7,7 @@ calibration inputs come from ``milkbone.published``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import time
@@ -322,7 +323,15 @@ def test_writers_add_files_without_changing_the_clinical_ones(tmp_path, inputs):
     info = json.loads((out / "dataset.json").read_text())
     assert info["example"] == {"rows": 291}
     without = json.loads((plain / "dataset.json").read_text())
-    assert {k: v for k, v in info.items() if k != "example"} == without
+    assert {k: v for k, v in info.items() if k not in ("example", "files")} == {
+        k: v for k, v in without.items() if k != "files"
+    }
+    # dataset.json vouches for every file written, the writers' included (sha256 by hashlib)
+    assert info["files"] == {
+        name: hashlib.sha256((out / name).read_bytes()).hexdigest()
+        for name in ("example.tsv", "participants.csv", "visits.csv")
+    }
+    assert info["files"]["visits.csv"] == without["files"]["visits.csv"]
     again = cohort.simulate(seed=SEED, out=tmp_path / "again", writers=(_writer,), **inputs)
     assert (again / "example.tsv").read_bytes() == (out / "example.tsv").read_bytes()
 

@@ -14,9 +14,15 @@ A data folder holds three files:
 ``visits.csv``
     one row per participant and visit (month 0, 6, 12), one column per measure.
 ``dataset.json``
-    what produced the folder: ``{"kind": "simulated", "seed": 2025, ...}`` or
-    ``{"kind": "real", ...}`` (read by :func:`is_simulated`; a loaded
-    :class:`Cohort` says ``real`` and its ``evidence`` level).
+    what produced the folder: ``{"kind": "simulated", "seed": 2025, "files": {...}}``
+    or ``{"kind": "real", ...}`` (read by :func:`is_simulated`; a loaded
+    :class:`Cohort` says ``real`` and its ``evidence`` level). A simulated folder is
+    believed only while its files have the SHA-256 its ``files`` records
+    (:mod:`~milkbone.cohort.dataset`); otherwise it counts as real data.
+
+The files may be UTF-8, UTF-16 or cp1252, comma-, semicolon- or tab-delimited, with
+decimal commas in the latter two (:mod:`~milkbone.cohort.reading`,
+:func:`validate_folder` says how each was read); values are never coerced.
 
 Schema (units as the paper prints them; the range is inclusive and only catches
 gross errors, see :data:`SCHEMA`):
@@ -46,12 +52,15 @@ oc                        number     ng/mL             1–200
 igf_1                     number     ng/mL             0.1–1000
 ========================  =========  ================  =====================================
 
-Besides the ranges, the median of each visit is checked (:data:`UNIT_CHECKS`):
-25(OH)D in nmol/L is 2.5 times the value in ng/mL, so single values still look
-plausible but a visit median above 35 does not. Values may be empty only where the
-paper has none: ``alp, phosphorus, ctx, pinp, oc, igf_1`` at month 12. Completers
-have all three visits; withdrawn participants have a baseline, may have a 6-month
-visit and have no 12-month visit. Baseline ``bmi`` must equal
+Besides the ranges, units are checked by medians (:data:`UNIT_CHECKS`): of each
+visit, then of each woman's values in ``visits.csv`` (25(OH)D in nmol/L is 2.5 times
+the value in ng/mL, so single values still look plausible but a visit median above 35
+does not, nor a woman whose every value is above 35), and of the file in
+``participants.csv`` (height in metres or inches, weight in pounds). Values may be
+empty only where the paper has none: ``alp, phosphorus, ctx, pinp, oc, igf_1`` at
+month 12. Completers have all three visits; withdrawn participants have a baseline
+(a withdrawn woman with no visit is an error), may have a 6-month visit and have no
+12-month visit. Baseline ``bmi`` must equal
 weight / (height/100)² within :data:`BMI_TOLERANCE` kg/m².
 """
 

@@ -84,7 +84,8 @@ def decode(data: bytes) -> tuple[str | None, str]:
             try:
                 return data[len(mark) :].decode(codec), name
             except UnicodeDecodeError:
-                return None, f"starts with a {name.split()[0]} byte-order mark but is not {name}"
+                encoding = name.split()[0]
+                return None, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
     for magic, what in _WORKBOOKS:
         if data.startswith(magic):
             return None, f"is {what}, not CSV text: save it as CSV"
@@ -271,7 +272,11 @@ def _body(table: TextTable, body: list, width: int) -> tuple[list[int], list[lis
             lines.append(line)
             kept.append(fitted)
     if len(broken) > 1 and not kept:
-        message = f"no line has the header's {width} fields ({broken[0].message.split(';')[0]})"
+        first = next(cells for line, cells in body if line == broken[0].line)
+        message = (
+            f"no line has the header's {width} fields (line {broken[0].line} has "
+            f"{len(first)}): are the header and the lines written with the same delimiter?"
+        )
         broken = [Problem(table.file, broken[0].line, None, message)]
     table.problems.extend(broken)
     return lines, kept
@@ -317,12 +322,11 @@ def read_table(path: Path, file: str, *, known: Sequence[str] = ()) -> TextTable
     if not path.is_file():
         table.problems.append(Problem(file, None, None, "file is missing"))
         return table
-    text, table.encoding = read_text(path)
+    text, how = read_text(path)
     if text is None or not text.strip():
-        table.problems.append(
-            Problem(file, None, None, table.encoding if text is None else "file is empty")
-        )
+        table.problems.append(Problem(file, None, None, how if text is None else "file is empty"))
         return table
+    table.encoding = how
     rows = _rows(table, text, known)
     if not rows:
         return table
@@ -336,6 +340,8 @@ def read_table(path: Path, file: str, *, known: Sequence[str] = ()) -> TextTable
     if not body:
         table.problems.append(Problem(file, None, None, "file has a header but no data rows"))
         return table
+    if not kept and any(p.message.startswith("no line has") for p in table.problems):
+        return table  # nothing of the file can be trusted: no checks across files
     frame = pd.DataFrame(kept, columns=names, index=[n - 2 for n in lines], dtype=object)
     if table.delimiter != "," and frame.map(lambda c: bool(_COMMA_DECIMAL.match(c))).any().any():
         table.decimal = ","

@@ -172,7 +172,7 @@ class UnitCheck:
 
         Examples
         --------
-        >>> UnitCheck("height", 3.0, "m", "multiply by 100", below=True).fails(1.6)
+        >>> UnitCheck("height", 3.0, "metres", "multiply by 100", below=True).fails(1.6)
         True
         """
         if median != median:
@@ -195,9 +195,9 @@ UNIT_CHECKS: tuple[UnitCheck, ...] = (
     # anthropometry in participants.csv: a median height below 3 is in metres, below
     # 100 in inches (no cohort of adult women has a median under 100 cm); a median
     # weight above 100 kg is in pounds (this trial's women weigh about 63 kg, 139 lb).
-    UnitCheck("height", 3.0, "m", "multiply by 100", below=True),
+    UnitCheck("height", 3.0, "metres", "multiply by 100", below=True),
     UnitCheck("height", 100.0, "inches", "multiply by 2.54", below=True),
-    UnitCheck("weight", 100.0, "lb", "divide by 2.205"),
+    UnitCheck("weight", 100.0, "pounds", "divide by 2.205"),
 )
 """Checks of each column's unit by its median; the first that fails for a column wins."""
 

@@ -155,6 +155,8 @@ def _unit_problems(
 def _missing_problems(
     text: pd.DataFrame, fields: tuple[Field, ...], file: str, months: pd.Series | None
 ) -> list[Problem]:
+    """Empty cells where the schema needs a value; a marker of :data:`OPTIONAL_AT_MONTH_12`
+    on a line whose month is unreadable is not judged (its month is reported)."""
     problems = []
     for field in fields:
         if field.name not in text.columns:
@@ -164,7 +166,7 @@ def _missing_problems(
             if (
                 months is not None
                 and field.name in OPTIONAL_AT_MONTH_12
-                and months.loc[index] == 12
+                and (months.loc[index] == 12 or pd.isna(months.loc[index]))
             ):
                 continue
             where = ""
