@@ -12,6 +12,7 @@ Two editions: ``reader`` (``_build/html``, solutions in dropdowns) and ``student
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def build_book(
     if completed.returncode != 0:
         shutil.rmtree(html, ignore_errors=True)
         output = (completed.stdout + completed.stderr).strip().splitlines()
-        detail = "\n".join(line for line in output if "WARNING" in line or "ERROR" in line)
+        detail = "\n".join(line for line in output if re.search(r"WARNING|ERROR|[Ee]rror:", line))
         raise BuildError("the book build failed:\n" + (detail or "\n".join(output[-30:])))
     stamp.write_text(digest + "\n")
     echo(f"  built   {relative(html, root)}  {time.perf_counter() - start:6.1f} s")

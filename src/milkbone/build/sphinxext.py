@@ -113,7 +113,7 @@ def _reads(root: Path, stem: str) -> list[str]:
 
 def _prepare_notebook(app, docname: str, source: list[str]) -> None:
     """``source-read``: apply the page rules to an executed notebook."""
-    if app.env.doc2path(docname).suffix != ".ipynb":
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
     stem = Path(docname).name
     notebook = json.loads(source[0])
