@@ -287,8 +287,9 @@ def write_metabolome_files(
     table = data.intensities if by_samples else data.intensities.T
     sep, name = ("," if by_samples else "\t"), intensity_files(matrix)[0 if by_samples else 1]
     lines = [sep.join(["sample-id" if by_samples else "feature-id", *map(str, table.columns)])]
+    number = "{:.7g}".format  # NaN comes out as 'nan', written as an empty cell
     for key, values in zip(table.index, table.to_numpy().tolist(), strict=True):
-        lines.append(sep.join([str(key), *(f"{v:.7g}" if v == v else "" for v in values)]))
+        lines.append(str(key) + sep + sep.join(map(number, values)).replace("nan", ""))
     (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     annotation = data.features[list(FEATURE_COLUMNS)]
     rows = ["\t".join(["feature-id", *FEATURE_COLUMNS])]
