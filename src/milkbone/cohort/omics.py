@@ -21,9 +21,9 @@ import pandas as pd
 
 from milkbone import paths
 from milkbone._validate import shown
+from milkbone.cohort.dataset import read_dataset
 from milkbone.cohort.problems import Problem
 from milkbone.cohort.schema import PARTICIPANTS_FILE, VISITS_FILE
-from milkbone.cohort.validate import read_dataset
 from milkbone.vocabulary import GROUPS, MONTHS, evidence_for
 
 __all__ = [
