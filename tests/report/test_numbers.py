@@ -6,7 +6,6 @@ import pytest
 
 from milkbone import report
 
-
 GLUE_PREFIX = "application/papermill.record/"  # myst-nb's, for values not displayed
 
 

@@ -50,3 +50,40 @@ def test_missing_values_show_as_a_dash_and_the_index_is_hidden():
     html = report.table_html(table, evidence="simulated")
     assert html.count("<td>–</td>") == 2
     assert "<th></th>" not in html  # no index column
+
+
+def test_measures_are_named_as_the_paper_names_them():
+    """Issue 14: headers and values showed slugs (l1_4_bmd); the labels come from
+    published.measures(), checked here against the paper's own spelling (Table 2)."""
+    table = pd.DataFrame(
+        {"measure": ["l1_4_bmd", "ohd_25", "tracp_5b"], "p_gg": [0.01, 0.2, 0.3], "sd": 1.0}
+    )
+    shown = report.reader_labels(table)
+    assert shown["measure"].tolist() == ["L1–4 BMD", "25(OH)D", "TRACP-5b"]
+    assert shown.columns.tolist() == ["measure", "p (Greenhouse–Geisser)", "SD"]
+    assert report.reader_labels(pd.DataFrame({"published_value": [1]})).columns.tolist() == [
+        "published value"
+    ]
+
+
+def test_wide_tables_sit_in_a_scrolling_frame():
+    html = report.table_html(pd.DataFrame({"a": [1], "note": ["w" * 80]}), evidence="published")
+    assert html.startswith('<div class="milkbone-scroll">') and html.endswith("</div>")
+    assert html.count('class="milkbone-long"') == 1  # only the long cell wraps
+
+
+def test_headers_rename_after_the_disclosure_rules():
+    """count_* columns are blanked below five on observed data before they are renamed."""
+    table = pd.DataFrame({"count_hcm": [3, 40]})
+    html = report.table_html(table, evidence="observed", headers={"count_hcm": "HCM (observed)"})
+    assert "<th>HCM (observed)</th>" in html
+    assert html.count("<td>–</td>") == 1 and "<td>40</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("p", "text"),
+    [(8.8e-10, "p < 0.0001"), (0.00012, "p = 0.0001"), (0.0181, "p = 0.0181"), (1.0, "p = 1.0000")],
+)
+def test_p_text_never_prints_scientific_notation(p, text):
+    # issue 14: the prose printed "p = 8.8e-10"; expected strings worked by hand
+    assert report.p_text(p) == text

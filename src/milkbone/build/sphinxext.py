@@ -53,6 +53,8 @@ table.milkbone-table td { font-variant-numeric: tabular-nums; }
 div.milkbone-scroll { overflow-x: auto; max-width: 100%; margin-bottom: 1em;
   scrollbar-width: auto; scrollbar-color: #8a8a8a #ececec; }
 div.milkbone-scroll > table.milkbone-table { margin-bottom: 0.4em; }
+table.milkbone-table th, table.milkbone-table td { white-space: nowrap; }
+table.milkbone-table td.milkbone-long { white-space: normal; min-width: 24em; }
 div.milkbone-scroll table.milkbone-table th:first-child,
 div.milkbone-scroll table.milkbone-table td:first-child {
   position: sticky; left: 0; z-index: 1; background: var(--pst-color-background, #fff); }

@@ -39,7 +39,7 @@ MARK_COLUMNS = ("measure", "group_a", "month_a", "group_b", "month_b", "p", "lab
 
 DATA_COLUMNS = ("participant", "group", "month", "measure", "value")
 
-BRACKET_STEP = 0.1
+BRACKET_STEP = 0.13
 """Height between two tiers of brackets, as a share of the panel's data range: room for
 a row of stars (about 10 points) between a bracket and the one above it."""
 

@@ -8,6 +8,7 @@ a notebook.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -39,6 +40,10 @@ HEADERS = {
     "dof": "dof",
 }
 """Column headers spelt out; any other ``snake_case`` header shows with spaces."""
+
+LONG_CELL = re.compile(r"<td>([^<]{60,})</td>")
+"""Cells of sixty characters or more: they wrap; every other cell keeps to one line, so a
+wide table scrolls instead of squeezing its numbers and names into columns of words."""
 
 P_FLOOR = 1e-4
 """p-values below this are shown as "<0.0001": more digits would be false precision."""
@@ -138,12 +143,16 @@ def table_html(
     (2, True, False)
     >>> "<th>people</th>" in table_html(table, evidence="published", headers={"n": "people"})
     True
+    >>> note = pd.DataFrame({"note": ["x" * 60]})
+    >>> 'class="milkbone-long"' in table_html(note, evidence="published")
+    True
     """
     table = guard(table, evidence=evidence).rename_axis(index=None, columns=None)
     table = format_p_columns(table).rename(columns=dict(headers or {}))
     table = reader_labels(table)
     table = table.astype(object).where(table.notna(), BLANK)  # pd.NA too, not only NaN
     inner = table.to_html(index=not hide_index, border=0, classes="milkbone-table", na_rep=BLANK)
+    inner = LONG_CELL.sub(r'<td class="milkbone-long">\1</td>', inner)
     return f'<div class="milkbone-scroll">\n{inner}\n</div>'  # wide tables scroll visibly
 
 
