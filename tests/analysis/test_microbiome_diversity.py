@@ -118,3 +118,16 @@ def test_alpha_tests_kruskal_and_paired_t():
         alpha_tests(alpha.assign(evidence="published"), toy.samples)
     with pytest.raises(KeyError, match="alpha is missing column"):
         alpha_tests(alpha.drop(columns="value"), toy.samples)
+
+
+def test_alpha_with_metadata_and_untestable_cells():
+    toy = toy_microbiome(participants=4, features=10, seed=1)
+    alpha = alpha_diversity(toy.counts, toy.samples.iloc[::-1], metrics=["chao1"])
+    assert alpha.columns.tolist()[:5] == ["sample", "participant", "group", "month", "metric"]
+    assert alpha.set_index("sample").loc["P003-m6", "group"] == "CM"
+    table = alpha_tests(alpha, toy.samples)
+    # two women per arm: the within-arm Wilcoxon has fewer than two changes to rank only
+    # when they tie; a cell whose values are all equal gives NaN rather than a warning
+    tied = alpha.assign(value=1.0)
+    assert alpha_tests(tied, toy.samples)["p_value"].isna().all()
+    assert len(table) == 7

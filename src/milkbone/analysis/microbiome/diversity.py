@@ -60,6 +60,7 @@ WITHIN_TESTS = {
 
 def alpha_diversity(
     counts: pd.DataFrame,
+    samples: pd.DataFrame | None = None,
     *,
     metrics: Sequence[str] = ("chao1", "shannon"),
     base: float = math.e,
@@ -71,6 +72,9 @@ def alpha_diversity(
     ----------
     counts : pandas.DataFrame
         Samples × features of read counts (whole numbers), index sample id.
+    samples : pandas.DataFrame, optional
+        Sample metadata (``participant, group, month``) indexed by sample id; when
+        given, those columns follow ``sample`` (as the figures need them).
     metrics : sequence of str
         Any of :data:`ALPHA_METRICS`, in the order wanted.
     base : float
@@ -81,9 +85,9 @@ def alpha_diversity(
     Returns
     -------
     pandas.DataFrame
-        ``sample, metric, value, n, method, evidence``: one row per metric × sample
-        (metric-major, samples in the order of ``counts``); ``n`` is the sample's
-        reads.
+        ``sample, [participant, group, month,] metric, value, n, method, evidence``:
+        one row per metric × sample (metric-major, samples in the order of
+        ``counts``); ``n`` is the sample's reads.
 
     Raises
     ------
@@ -140,14 +144,19 @@ def alpha_diversity(
         )
         for metric in metrics
     ]
-    return pd.concat(frames, ignore_index=True)
+    table = pd.concat(frames, ignore_index=True)
+    if samples is not None:
+        meta = check_samples(samples, counts.index)
+        table = pd.concat([table[["sample"]], meta.loc[table["sample"]].reset_index(drop=True),
+                           table.drop(columns="sample")], axis=1)  # fmt: skip
+    return table
 
 
 def _between(values: pd.DataFrame, test: str) -> tuple[float, float]:
     hcm = values.loc[values["group"] == GROUPS[0], "value"].to_numpy()
     cm = values.loc[values["group"] == GROUPS[1], "value"].to_numpy()
-    if min(len(hcm), len(cm)) < 2:
-        return math.nan, math.nan
+    if min(len(hcm), len(cm)) < 2 or np.unique(np.r_[hcm, cm]).size < 2:
+        return math.nan, math.nan  # too few values, or all equal: no test
     if test == "mann-whitney":
         result = stats.mannwhitneyu(hcm, cm, method="asymptotic", use_continuity=True)
     elif test == "kruskal":
@@ -158,8 +167,8 @@ def _between(values: pd.DataFrame, test: str) -> tuple[float, float]:
 
 
 def _within(pairs: pd.DataFrame, test: str) -> tuple[float, float]:
-    if len(pairs) < 2:
-        return math.nan, math.nan
+    if np.count_nonzero(pairs["later"] - pairs["baseline"]) < 2:
+        return math.nan, math.nan  # fewer than two changes to rank: no test
     if test == "wilcoxon":
         result = stats.wilcoxon(
             pairs["later"], pairs["baseline"], method="asymptotic", zero_method="wilcox"
@@ -298,7 +307,8 @@ def alpha_tests(
             f"got {shown(levels)}"
         )
     meta = check_samples(samples, pd.unique(alpha["sample"]))
-    data = alpha.merge(meta, left_on="sample", right_index=True).dropna(subset=["value"])
+    own = alpha.drop(columns=[c for c in meta.columns if c in alpha.columns])
+    data = own.merge(meta, left_on="sample", right_index=True).dropna(subset=["value"])
     rows = []
     for metric, part in data.groupby("metric", sort=False):
         rows += _between_rows(metric, part, between)
