@@ -11,6 +11,7 @@ figure shares; no statistics are computed here. Save and show a figure with
 - :mod:`~milkbone.plots.reanalysis`: the ρ curves of the re-analysis;
 - :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit;
 - :mod:`~milkbone.plots.metabolome`: heat map, PLS-DA, volcano, pathway and ROC plots (§3.5–3.6);
+- :mod:`~milkbone.plots.visits`: PLS-DA scores and permutations of several visits (§3.5–3.6);
 - :mod:`~milkbone.plots.mechanism`: the proposed mechanism with each arrow's evidence (Figure 8).
 
 A new module adds one import line below and its names to ``__all__``.
@@ -47,6 +48,7 @@ from milkbone.plots.style import (
     month_axis,
     use_style,
 )
+from milkbone.plots.visits import plsda_panels
 
 __all__ = [
     "ARM_OFFSET",
@@ -69,6 +71,7 @@ __all__ = [
     "participant_flow",
     "pathway_dots",
     "permutation_plot",
+    "plsda_panels",
     "rho_curves",
     "roc_curves",
     "score_plot",
