@@ -60,6 +60,15 @@ def test_the_simulated_mark_covers_no_mark():
     plt.close(fig)
 
 
+def test_a_colour_bar_gets_no_second_mark():
+    """Two marks side by side overlapped above Figure 5B's colour bar."""
+    fig, ax = plt.subplots()
+    fig.colorbar(ax.scatter([0, 1], [0, 1], c=[0, 1]), ax=ax)
+    report.mark_simulated(fig)
+    assert [len(a.texts) for a in fig.axes] == [1, 0]
+    plt.close(fig)
+
+
 def test_save_refuses_bad_names(tmp_path):
     with pytest.raises(ValueError, match="lower-case"):
         report.save(_plot(), "Fig 2A", caption="c", evidence="published", directory=tmp_path)

@@ -46,6 +46,8 @@ def mark_simulated(fig: mpl.figure.Figure) -> None:
     >>> plt.close(fig)
     """
     for ax in fig.axes:
+        if ax.get_label() == "<colorbar>":  # a colour bar belongs to an axes marked already
+            continue
         ax.text(
             1.0,
             1.01,
@@ -110,9 +112,7 @@ def save(
     folder = Path(directory) if directory is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
-    fig.savefig(
-        png, dpi=FIGURE_DPI * PIXEL_SCALE, bbox_inches="tight", metadata={"Software": None}
-    )
+    fig.savefig(png, dpi=FIGURE_DPI * PIXEL_SCALE, bbox_inches="tight", metadata={"Software": None})
     sidecar = {
         "name": name,
         "caption": caption,
