@@ -63,7 +63,7 @@ from milkbone.analysis.microbiome.forest import (
     permutation_importance_top_k,
     random_forest,
 )
-from milkbone.analysis.microbiome.mixed import clr, clr_mixed_model
+from milkbone.analysis.microbiome.mixed import ENGINE_NAMES, clr, clr_mixed_model
 from milkbone.analysis.microbiome.nested import NESTED_COLUMNS, nested_forest_auc
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "ALPHA_TEST_COLUMNS",
     "BACTEROIDETES",
     "BETWEEN_TESTS",
+    "ENGINE_NAMES",
     "FIRMICUTES",
     "NESTED_COLUMNS",
     "PHYLA",

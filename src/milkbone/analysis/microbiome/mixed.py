@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import scipy.optimize
+import scipy.stats
 import statsmodels.formula.api as smf
 from skbio.stats.composition import clr as skbio_clr
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, SingularMatrixWarning
@@ -29,7 +31,13 @@ from milkbone.analysis.microbiome._checks import (
 )
 from milkbone.vocabulary import GROUPS
 
-__all__ = ["clr", "clr_mixed_model"]
+__all__ = ["ENGINE_NAMES", "clr", "clr_mixed_model"]
+
+ENGINE_NAMES = {
+    "statsmodels": "statsmodels mixedlm",
+    "profile": "profiled REML, random intercept (milkbone)",
+}
+"""The fitting routes of :func:`clr_mixed_model` and how the ``method`` column names them."""
 
 
 def clr(counts: pd.DataFrame, *, pseudocount: float = 0.5) -> pd.DataFrame:
@@ -62,25 +70,96 @@ def _terms(other: str) -> dict[str, str]:
     return names
 
 
-def _fit_one(frame: pd.DataFrame, formula: str):
-    model = smf.mixedlm(formula, frame, groups=frame["participant"])
+def _fit_statsmodels(model) -> dict:
+    """REML by statsmodels; boundary warnings kept as a note."""
+    notes = []
     with warnings.catch_warnings(record=True) as caught:
         # statsmodels warns when the participant variance sits on its boundary (0): the
         # fit is still the maximum, so these warnings become a note, not an error
         warnings.simplefilter("always")
-        notes = []
         try:
             fit = model.fit(reml=True, method=["lbfgs"])
-        except np.linalg.LinAlgError:  # L-BFGS can step onto a zero variance; Powell does not
-            fit = model.fit(reml=True, method=["powell", "lbfgs"])
-            notes.append("L-BFGS met a singular matrix; fitted with Powell")
+        except np.linalg.LinAlgError:  # L-BFGS can step onto a singular matrix; BFGS does not
+            fit = model.fit(reml=True, method=["bfgs"])
+            notes.append("L-BFGS met a singular matrix; fitted with BFGS")
     boundary = (ConvergenceWarning, SingularMatrixWarning)
-    kept = [w for w in caught if issubclass(w.category, boundary)]
     for w in caught:
-        if not issubclass(w.category, boundary):
+        if issubclass(w.category, boundary):
+            notes.append(str(w.message))
+        else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    notes += [str(w.message) for w in kept]
-    return fit, "; ".join(dict.fromkeys(notes))
+    ci = fit.conf_int().loc[fit.fe_params.index]
+    return {
+        "estimate": fit.fe_params.to_numpy(),
+        "se": fit.bse_fe.to_numpy(),
+        "ci_low": ci[0].to_numpy(),
+        "ci_high": ci[1].to_numpy(),
+        "p_value": fit.pvalues.loc[fit.fe_params.index].to_numpy(),
+        "participant_variance": float(fit.cov_re.iloc[0, 0]),
+        "residual_variance": fit.scale,
+        "converged": bool(fit.converged),
+        "warning": "; ".join(dict.fromkeys(notes)),
+    }
+
+
+def _fit_profile(model) -> dict:
+    r"""REML of a random-intercept model, profiled to one parameter, vectorised by group.
+
+    With :math:`\gamma = \tau^2 / \sigma^2` and :math:`c_i = \gamma / (1 + n_i \gamma)`,
+    :math:`V_i^{-1} = \sigma^{-2}(I - c_i J)`, so :math:`X'V^{-1}X`, :math:`X'V^{-1}y`
+    and :math:`r'V^{-1}r` need only each participant's sums; :math:`\sigma^2` and
+    :math:`\beta` have closed forms given :math:`\gamma`, which is found by a bounded
+    scalar search of the restricted likelihood (checked against statsmodels in the tests).
+    """
+    x, y = np.asarray(model.exog), np.asarray(model.endog)
+    codes = np.repeat(
+        np.arange(len(model.row_indices)), [len(i) for i in model.row_indices.values()]
+    )
+    order = np.concatenate(list(model.row_indices.values()))
+    x, y = x[order], y[order]
+    size = np.bincount(codes).astype(float)
+    sums_x, sums_y = np.zeros((len(size), x.shape[1])), np.bincount(codes, weights=y)
+    np.add.at(sums_x, codes, x)
+    n, p = x.shape
+
+    def solve(gamma: float):
+        c = gamma / (1 + size * gamma)
+        w = x.T @ x - (sums_x * c[:, None]).T @ sums_x
+        wy = x.T @ y - (sums_x * c[:, None]).T @ sums_y
+        beta = np.linalg.solve(w, wy)
+        return w, beta, y @ y - (c * sums_y**2).sum() - wy @ beta
+
+    def objective(log_gamma: float) -> float:
+        gamma = np.exp(log_gamma)
+        w, _, quadratic = solve(gamma)
+        return (
+            (n - p) * np.log(quadratic / (n - p))
+            + np.log1p(size * gamma).sum()
+            + np.linalg.slogdet(w)[1]
+        )
+
+    best = scipy.optimize.minimize_scalar(
+        objective, bounds=(-30.0, 10.0), method="bounded", options={"xatol": 1e-10}
+    )
+    gamma = float(np.exp(best.x))
+    w, beta, quadratic = solve(gamma)
+    scale = quadratic / (n - p)
+    se = np.sqrt(np.diag(scale * np.linalg.inv(w)))
+    z = scipy.stats.norm.ppf(0.975)
+    return {
+        "estimate": beta,
+        "se": se,
+        "ci_low": beta - z * se,
+        "ci_high": beta + z * se,
+        "p_value": 2 * scipy.stats.norm.sf(np.abs(beta / se)),
+        "participant_variance": gamma * scale,
+        "residual_variance": scale,
+        "converged": bool(best.success),
+        "warning": "participant variance at its boundary (0)" if best.x < -25 else "",
+    }
+
+
+ENGINES = {"statsmodels": _fit_statsmodels, "profile": _fit_profile}
 
 
 def clr_mixed_model(
@@ -90,6 +169,7 @@ def clr_mixed_model(
     taxa: Sequence[str],
     pseudocount: float = 0.5,
     reference: str = "CM",
+    engine: str = "statsmodels",
     evidence: str = "simulated",
 ) -> pd.DataFrame:
     """Linear mixed model of each taxon's CLR value: arm × visit, random intercept per woman.
@@ -106,14 +186,20 @@ def clr_mixed_model(
         See :func:`clr`.
     reference : {"CM", "HCM"}
         Reference arm of the contrasts.
+    engine : {"statsmodels", "profile"}
+        ``"statsmodels"``: :func:`statsmodels.formula.api.mixedlm` (slow with many
+        participants: it loops over them in Python at every step); ``"profile"``: the
+        same REML fit profiled to the variance ratio and vectorised by participant
+        (agrees with statsmodels to about 1e-6 in the tests, far faster at 10×).
     evidence : {"simulated", "observed"}
         Evidence level of the data.
 
     Returns
     -------
     pandas.DataFrame
-        ``taxon, term, estimate, se, ci_low, ci_high, p_value, n, participants,
-        converged, warning, method, evidence``; one row per fixed effect of
+        ``taxon, term, estimate, se, ci_low, ci_high, p_value, participant_variance,
+        residual_variance, converged, warning, n, participants, method, evidence``; one
+        row per fixed effect of
         ``clr ~ C(group, Treatment(reference)) * C(month, Treatment(0))`` (REML,
         statsmodels ``mixedlm``). ``term`` reads e.g. ``hcm_vs_reference_at_0``,
         ``change_0_6_in_reference``, ``hcm_extra_change_0_6`` (the treatment effect on
@@ -129,6 +215,7 @@ def clr_mixed_model(
      'change_0_12_in_reference', 'hcm_extra_change_0_6', 'hcm_extra_change_0_12']
     """
     check_choice("reference", reference, GROUPS)
+    check_choice("engine", engine, tuple(ENGINES))
     check_evidence(evidence)
     values = clr(counts, pseudocount=pseudocount)
     absent = [t for t in taxa if t not in values.columns]
@@ -141,29 +228,22 @@ def clr_mixed_model(
     frames = []
     for taxon in taxa:
         frame = meta.assign(clr=values[taxon])
-        fit, note = _fit_one(frame, formula)
-        effects = fit.fe_params.index
-        ci = fit.conf_int().loc[effects]
+        model = smf.mixedlm(formula, frame, groups=frame["participant"])
+        fit = ENGINES[engine](model)
         frames.append(
             pd.DataFrame(
                 {
                     "taxon": taxon,
-                    "term": [names.get(e, e) for e in effects],
-                    "estimate": fit.fe_params.to_numpy(),
-                    "se": fit.bse_fe.to_numpy(),
-                    "ci_low": ci[0].to_numpy(),
-                    "ci_high": ci[1].to_numpy(),
-                    "p_value": fit.pvalues.loc[effects].to_numpy(),
+                    "term": [names.get(e, e) for e in model.exog_names],
+                    **fit,
                     "n": len(frame),
                     "participants": frame["participant"].nunique(),
-                    "converged": bool(fit.converged),
-                    "warning": note,
                 }
             )
         )
     table = pd.concat(frames, ignore_index=True)
     table["method"] = (
-        f"statsmodels mixedlm (REML) of CLR (pseudocount {pseudocount:g}), "
+        f"{ENGINE_NAMES[engine]} (REML) of CLR (pseudocount {pseudocount:g}), "
         "random intercept per participant; Wald z tests"
     )
     table["evidence"] = evidence
