@@ -55,6 +55,17 @@ def test_heatmap_rows_columns_and_centre(data):
     plt.close(fig)
 
 
+def test_heatmap_long_names_leave_the_cells_their_width(data):
+    x, samples = data
+    means = feature_means(x, samples, features=["m00", "m03"])
+    means = means.assign(feature=means["feature"].map({"m00": "a" * 40, "m03": "b"}))
+    fig = differential_heatmap(means)
+    fig.canvas.draw()
+    cells = fig.axes[0].get_window_extent().width / fig.dpi  # inches
+    assert cells >= 0.45 * 4  # four arm × visit columns
+    plt.close(fig)
+
+
 def test_score_and_permutation_plots(data):
     x, samples = data
     fit = plsda(np.log10(x), samples["group"], n_components=2, permutations=5, seed=1)

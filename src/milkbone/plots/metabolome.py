@@ -65,7 +65,9 @@ def differential_heatmap(
     grid = grid.reindex(index=pd.unique(means["feature"]), columns=order)
     grid.columns = [f"{g} {m}" for g, m in order]
     if ax is None:
-        _, ax = plt.subplots(figsize=(5.2, 0.22 * len(grid) + 1.6))
+        longest = max((len(str(label)) for label in grid.index), default=0)
+        width = 2.0 + 0.075 * longest + 0.6 * grid.shape[1]  # names never squeeze the cells
+        _, ax = plt.subplots(figsize=(width, 0.22 * len(grid) + 1.6))
     # symmetric limits centre RdBu_r at 0 (seaborn's center= calls a deprecated matplotlib API)
     limit = float(np.nanmax(np.abs(grid.to_numpy()))) if grid.size else 1.0
     sns.heatmap(
