@@ -34,9 +34,12 @@ def shipped(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def folder(tmp_path, shipped) -> Path:
-    """A copy of the shipped cohort whose dataset.json says real, as a user's would."""
+    """The clinical files of the shipped cohort, with a dataset.json that says real, as a
+    user's would (the 16S and metabolome folders have corpora of their own)."""
     out = tmp_path / "data"
-    shutil.copytree(shipped, out)
+    out.mkdir()
+    for file in (P, V):
+        shutil.copy(shipped / file, out / file)
     (out / D).write_text('{"kind": "real", "source": "bad-input corpus"}\n', encoding="utf-8")
     return out
 
@@ -530,6 +533,28 @@ def case_dataset_json_not_json(folder, shipped):
 def case_dataset_json_a_list(folder, shipped):
     (folder / D).write_text('["real"]')
     return _invalid(f"{D}, column kind: 'kind' is None; expected one of 'simulated', 'real'")
+
+
+# -------------------------------------------------- beside the 16S and metabolome folders
+
+
+def _with_omics(folder: Path, shipped: Path) -> None:
+    for section in ("microbiome", "metabolome"):
+        shutil.copytree(shipped / section, folder / section)
+
+
+def case_binary_visits_beside_omics_folders(folder, shipped):
+    _with_omics(folder, shipped)
+    (folder / V).write_bytes(bytes(range(256)) * 8)
+    return _invalid(f"{V}: is not a text file (it holds binary data): save it as CSV")
+
+
+def case_utf16_semicolon_visits_beside_omics_folders(folder, shipped):
+    _with_omics(folder, shipped)
+    _european(folder, V, encoding="utf-16")
+    return _valid(
+        folder, f"{V}: read as UTF-16 (byte-order mark), semicolon-delimited with decimal commas"
+    )
 
 
 CASES = [value for name, value in sorted(globals().items()) if name.startswith("case_")]

@@ -1,6 +1,7 @@
 """Loading a valid data folder into a :class:`Cohort` that knows whether it is real.
 
-Each file is validated (:func:`milkbone.cohort.validate.validate`) and then read once,
+The clinical files are validated (:func:`milkbone.cohort.validate.validate_folder` with
+``clinical_only``: the 16S and metabolome folders have loaders of their own) and then read,
 through :func:`milkbone.paths.record_read`, so the build knows what a notebook read.
 """
 
@@ -26,7 +27,7 @@ from milkbone.cohort.schema import (
     VISITS_FILE,
 )
 from milkbone.cohort.simulation import simulate
-from milkbone.cohort.validate import count_problems, format_problems, validate
+from milkbone.cohort.validate import count_problems, format_problems, validate_folder
 from milkbone.vocabulary import GROUPS, evidence_for
 
 __all__ = ["Cohort", "check_reproducible", "dataset_info", "is_simulated", "load"]
@@ -259,7 +260,7 @@ def load(data_dir: str | Path) -> Cohort:
     visits.csv: file is missing
     """
     data_dir = paths.resolve(data_dir)
-    problems = validate(data_dir)
+    problems = validate_folder(data_dir, clinical_only=True).problems
     if problems:
         raise ValueError(
             f"{data_dir} is not valid data ({count_problems(len(problems))}):\n"

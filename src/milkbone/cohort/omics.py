@@ -23,6 +23,7 @@ from milkbone import paths
 from milkbone._validate import shown
 from milkbone.cohort.dataset import read_dataset
 from milkbone.cohort.problems import Problem
+from milkbone.cohort.reading import read_table
 from milkbone.cohort.schema import PARTICIPANTS_FILE, VISITS_FILE
 from milkbone.vocabulary import GROUPS, MONTHS, evidence_for
 
@@ -242,12 +243,8 @@ def clinical_people(data_dir: Path) -> tuple[pd.DataFrame | None, pd.DataFrame |
         (PARTICIPANTS_FILE, ["participant", "group"]),
         (VISITS_FILE, ["participant", "month"]),
     ):
-        path = data_dir / file
-        frame = (
-            pd.read_csv(paths.record_read(path), dtype=str, keep_default_na=False)
-            if path.is_file()
-            else None
-        )
+        # read as the clinical validator reads it: any encoding or delimiter, no traceback
+        frame = read_table(data_dir / file, file, known=columns).frame
         frames.append(frame if frame is not None and set(columns) <= set(frame.columns) else None)
     people, visits = frames
     if people is not None:

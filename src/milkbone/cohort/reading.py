@@ -258,12 +258,13 @@ def _rows(table: TextTable, text: str, known: Sequence[str]) -> list[tuple[int, 
 
 
 def _body(table: TextTable, body: list, width: int) -> tuple[list[int], list[list[str]]]:
-    """The data lines that fit the header; problems for the others (one for all of them
-    when no line fits, as when the header and the lines use different delimiters)."""
-    lines, kept, broken = [], [], []
+    """The data lines that fit the header; problems for the others in line order (one
+    for all of them when no line fits, as when the header and the lines use different
+    delimiters)."""
+    lines, kept, empty, broken = [], [], [], []
     for line, cells in body:
         if not any(c.strip() for c in cells):
-            table.problems.append(Problem(table.file, line, None, "line is empty"))
+            empty.append(Problem(table.file, line, None, "line is empty"))
             continue
         fitted = _fit(table, line, cells, width)
         if isinstance(fitted, Problem):
@@ -278,7 +279,7 @@ def _body(table: TextTable, body: list, width: int) -> tuple[list[int], list[lis
             f"{len(first)}): are the header and the lines written with the same delimiter?"
         )
         broken = [Problem(table.file, broken[0].line, None, message)]
-    table.problems.extend(broken)
+    table.problems.extend(sorted(empty + broken, key=lambda p: p.line))
     return lines, kept
 
 

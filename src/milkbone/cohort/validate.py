@@ -19,6 +19,8 @@ import pandera.pandas as pa
 from milkbone import paths
 from milkbone.cohort.consistency import cross_problems
 from milkbone.cohort.dataset import read_dataset
+from milkbone.cohort.metabolome import validate_metabolome
+from milkbone.cohort.microbiome import validate_microbiome
 from milkbone.cohort.problems import (
     Problem,
     check_columns,
@@ -234,13 +236,17 @@ def _dataset_notes(data_dir: Path, info: dict | None) -> list[str]:
     return notes
 
 
-def validate_folder(data_dir: str | Path) -> Validation:
+def validate_folder(data_dir: str | Path, *, clinical_only: bool = False) -> Validation:
     """Check a data folder against the schema: every problem, and how the files were read.
 
     Parameters
     ----------
     data_dir : str or Path
         The folder, as for :func:`validate`.
+    clinical_only : bool, default False
+        Check only ``participants.csv``, ``visits.csv`` and ``dataset.json``, not a
+        ``microbiome/`` or ``metabolome/`` folder (what :func:`~milkbone.cohort.load`
+        needs: a clinical chapter then neither reads nor depends on the omics files).
 
     Returns
     -------
@@ -277,6 +283,10 @@ def validate_folder(data_dir: str | Path) -> Validation:
     problems = sorted(
         problems, key=lambda p: (order.get(p.file, 3), p.line if p.line is not None else 0)
     )
+    linked = not any(p.file in (PARTICIPANTS_FILE, VISITS_FILE) for p in problems)
+    for folder, check in (("microbiome", validate_microbiome), ("metabolome", validate_metabolome)):
+        if not clinical_only and (data_dir / folder).is_dir():  # omics data are optional
+            problems += [p for p in check(data_dir, link=linked) if p.file != DATASET_FILE]
     notes = _dataset_notes(data_dir, info) + [c.note for c in (people, visits) if c.note]
     return Validation(problems, notes, info["kind"] if info is not None else None)
 
@@ -310,7 +320,12 @@ def validate(data_dir: str | Path) -> list[Problem]:
     (lazy validation, failures mapped back to lines); units by medians
     (:data:`~milkbone.cohort.schema.UNIT_CHECKS`); missing values, duplicates, visits
     and BMI consistency by the rules in :mod:`milkbone.cohort`'s docstring. Quoted
-    fields spanning lines are not supported.
+    fields spanning lines are not supported. A ``microbiome/`` or ``metabolome/`` folder
+    is checked too, after the clinical files
+    (:func:`~milkbone.cohort.microbiome.validate_microbiome`,
+    :func:`~milkbone.cohort.metabolome.validate_metabolome`, default options), against
+    ``participants.csv`` and ``visits.csv`` only when those have no problem (a broken
+    visits file would otherwise be reported again for every sample).
 
     Examples
     --------
