@@ -23,6 +23,7 @@ from milkbone.cohort.microbiome import (
     write_microbiome_files,
 )
 from milkbone.cohort.taxonomy import TaxonError, parse_taxon, parse_taxonomy, taxon_string
+from milkbone.cohort.validate import validate
 
 PEOPLE = [("W1", "HCM"), ("W2", "CM"), ("W3", "HCM")]
 TAXA = {
@@ -324,3 +325,21 @@ def test_written_files_load_back(tmp_path):
     pd.testing.assert_frame_equal(again.counts, data.counts)
     pd.testing.assert_frame_equal(again.taxonomy, data.taxonomy)
     pd.testing.assert_frame_equal(again.samples, data.samples)
+
+
+def test_cohort_validate_checks_the_omics_folders(folder):
+    """``cohort.validate`` (and so ``milkbone validate``) reports 16S and metabolome
+    problems after the clinical ones; ``folder`` is a copy of the simulated cohort."""
+    assert validate(folder) == []
+    taxonomy = folder / "microbiome" / "taxonomy.tsv"
+    lines = taxonomy.read_text().splitlines()
+    lines[2] = lines[2].replace("d__Bacteria; ", "Bacteria;")
+    taxonomy.write_text("\n".join(lines) + "\n")
+    features = folder / "metabolome" / "serum-features.tsv"
+    features.write_text(features.read_text().replace("C00245", "C245"))
+    assert [str(p) for p in validate(folder)] == [
+        "microbiome/taxonomy.tsv, line 3, column Taxon: cannot be parsed: part 'Bacteria' has "
+        "no rank prefix such as 'p__'",
+        "metabolome/serum-features.tsv, line 42, column kegg: 'C245' is not a KEGG id (a KEGG "
+        "compound id is C and five digits, e.g. C00245)",
+    ]

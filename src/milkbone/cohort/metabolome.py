@@ -121,7 +121,11 @@ def _matrices(data_dir: Path, matrix: str | None) -> list[str]:
 
 
 def validate_metabolome(
-    data_dir: str | Path, *, matrix: str | None = None, max_missing: float = 0.5
+    data_dir: str | Path,
+    *,
+    matrix: str | None = None,
+    max_missing: float = 0.5,
+    link: bool = True,
 ) -> list[Problem]:
     """Check ``data_dir/metabolome/`` against the metabolome schema; return every problem.
 
@@ -135,6 +139,9 @@ def validate_metabolome(
     max_missing : float
         Features and samples missing more than this share of their values are
         reported.
+    link : bool
+        Check the samples against ``participants.csv`` and ``visits.csv`` (false when
+        those have problems of their own, which would otherwise come back per sample).
 
     Examples
     --------
@@ -145,7 +152,7 @@ def validate_metabolome(
     data_dir = paths.resolve(data_dir)
     problems: list[Problem] = []
     for name in _matrices(data_dir, matrix):
-        _, found, sparse = check_matrix(data_dir, name, max_missing=max_missing)
+        _, found, sparse = check_matrix(data_dir, name, max_missing=max_missing, link=link)
         problems += [p for p in found + sparse if p not in problems]
     return problems
 

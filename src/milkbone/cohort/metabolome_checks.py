@@ -226,11 +226,13 @@ def _cross(values, samples, features, matrix: str, file: str, meta: str) -> list
     return problems
 
 
-def check_matrix(data_dir: Path, matrix: str, *, max_missing: float) -> tuple:
+def check_matrix(data_dir: Path, matrix: str, *, max_missing: float, link: bool = True) -> tuple:
     """Read and check one matrix: ``(parts, problems, sparse)``.
 
     ``parts`` is ``(intensities, features, samples, evidence)`` or None when any problem
-    other than missingness was found; ``sparse`` holds the missingness problems.
+    other than missingness was found (or ``link`` is false); ``sparse`` holds the
+    missingness problems. ``link=False`` leaves out the checks against
+    ``participants.csv`` and ``visits.csv``.
     """
     folder = data_dir / FOLDER
     if not folder.is_dir():
@@ -249,6 +251,7 @@ def check_matrix(data_dir: Path, matrix: str, *, max_missing: float) -> tuple:
         if len(unknown):
             message = f"sample(s) of no known matrix ({', '.join(MATRICES)}): {shown(unknown)}"
             problems.append(Problem(meta, None, "matrix", message))
+    if everyone is not None and link:
         people, visits = clinical_people(data_dir)
         samples, found = join_groups(everyone[everyone["matrix"] == matrix], people, meta)
         problems += found + _visit_problems(samples, visits, meta)
@@ -258,7 +261,7 @@ def check_matrix(data_dir: Path, matrix: str, *, max_missing: float) -> tuple:
         problems += _value_problems(values, file)
         problems += _cross(values, everyone, features, matrix, file, meta)
         sparse = missing_problems(values, file, max_missing)
-    if problems:
+    if problems or not link:
         return None, problems, sparse
     values = values.rename_axis(index="sample_id", columns="feature_id")
     samples = samples.loc[values.index, ["participant", "group", "month", "matrix"]]

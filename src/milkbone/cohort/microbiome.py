@@ -93,7 +93,9 @@ class MicrobiomeData:
     filtered: pd.DataFrame = field(default_factory=_no_filter)
 
 
-def validate_microbiome(data_dir: str | Path, *, min_depth: int = 1000) -> list[Problem]:
+def validate_microbiome(
+    data_dir: str | Path, *, min_depth: int = 1000, link: bool = True
+) -> list[Problem]:
     """Check ``data_dir/microbiome/`` against the 16S schema; return every problem.
 
     Parameters
@@ -103,6 +105,9 @@ def validate_microbiome(data_dir: str | Path, *, min_depth: int = 1000) -> list[
         the ``microbiome`` folder); relative paths are taken from the project root.
     min_depth : int
         Samples with fewer reads are reported as shallow (0 reports empty ones only).
+    link : bool
+        Check the samples against ``participants.csv`` and ``visits.csv`` (false when
+        those have problems of their own, which would otherwise come back per sample).
 
     Returns
     -------
@@ -116,7 +121,7 @@ def validate_microbiome(data_dir: str | Path, *, min_depth: int = 1000) -> list[
     >>> [str(p) for p in validate_microbiome(tempfile.mkdtemp())]
     ['microbiome: folder is missing']
     """
-    _, problems, shallow = check_folder(paths.resolve(data_dir), min_depth=min_depth)
+    _, problems, shallow = check_folder(paths.resolve(data_dir), min_depth=min_depth, link=link)
     return problems + shallow
 
 

@@ -172,12 +172,14 @@ def _sample_match(counts: pd.DataFrame, samples: pd.DataFrame, file: str, meta: 
     return problems
 
 
-def check_folder(data_dir: Path, *, min_depth: int) -> tuple:
+def check_folder(data_dir: Path, *, min_depth: int, link: bool = True) -> tuple:
     """Read and check ``data_dir/microbiome``: ``(parts, problems, shallow)``.
 
     ``parts`` is ``(counts, taxonomy, samples, evidence)`` typed as
     :class:`~milkbone.cohort.microbiome.MicrobiomeData` holds them, or None when any
-    problem other than depth was found; ``shallow`` holds the depth problems.
+    problem other than depth was found (or ``link`` is false); ``shallow`` holds the
+    depth problems. ``link=False`` leaves out the checks against ``participants.csv`` and
+    ``visits.csv``.
     """
     folder = data_dir / FOLDER
     if not folder.is_dir():
@@ -192,14 +194,14 @@ def check_folder(data_dir: Path, *, min_depth: int) -> tuple:
     meta = _name(METADATA_FILE)
     samples, found = omics.read_sample_metadata(folder / METADATA_FILE, meta)
     problems += found
-    if samples is not None:
+    if samples is not None and link:
         people, visits = omics.clinical_people(data_dir)
         samples, found = omics.join_groups(samples, people, meta)
         problems += found + omics.coverage_problems(samples, people, visits, meta, "16S sample")
     shallow = [] if counts is None else depth_problems(counts, file, min_depth)
     if counts is not None and samples is not None:
         problems += _sample_match(counts, samples, file, meta)
-    if problems:
+    if problems or not link:
         return None, problems, shallow
     counts = counts.astype(np.int64).rename_axis(index="sample_id", columns="feature_id")
     samples = samples.loc[counts.index, ["participant", "group", "month"]]
