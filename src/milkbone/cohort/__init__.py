@@ -68,6 +68,8 @@ from __future__ import annotations
 
 from milkbone.cohort.dataset import file_digests
 from milkbone.cohort.load import Cohort, check_reproducible, dataset_info, is_simulated, load
+from milkbone.cohort.metabolome import MetabolomeData, load_metabolome, validate_metabolome
+from milkbone.cohort.microbiome import MicrobiomeData, load_microbiome, validate_microbiome
 from milkbone.cohort.problems import Problem, count_problems, format_problems
 from milkbone.cohort.reading import DELIMITERS, TextTable, read_table
 from milkbone.cohort.schema import (
@@ -80,12 +82,15 @@ from milkbone.cohort.schema import (
     VISITS_FILE,
 )
 from milkbone.cohort.simulation import CalibrationError, simulate
+from milkbone.cohort.simulation.calibration import metabolome_calibration, microbiome_calibration
+from milkbone.cohort.simulation.metabolites import ASSUMPTIONS as METABOLOME_ASSUMPTIONS
 from milkbone.cohort.simulation.targets import (
     BMD_ASSUMPTIONS,
     OHD_25_CATEGORIES,
     WITHDRAWN_BY_ARM,
     resolve_categories,
 )
+from milkbone.cohort.simulation.taxa import ASSUMPTIONS as MICROBIOME_ASSUMPTIONS
 from milkbone.cohort.validate import Validation, validate, validate_folder
 
 __all__ = [
@@ -94,6 +99,8 @@ __all__ = [
     "DATASET_FILE",
     "DELIMITERS",
     "MEASURES",
+    "METABOLOME_ASSUMPTIONS",
+    "MICROBIOME_ASSUMPTIONS",
     "OHD_25_CATEGORIES",
     "PARTICIPANTS_FILE",
     "SCHEMA",
@@ -102,6 +109,8 @@ __all__ = [
     "WITHDRAWN_BY_ARM",
     "CalibrationError",
     "Cohort",
+    "MetabolomeData",
+    "MicrobiomeData",
     "Problem",
     "TextTable",
     "Validation",
@@ -112,9 +121,15 @@ __all__ = [
     "format_problems",
     "is_simulated",
     "load",
+    "load_metabolome",
+    "load_microbiome",
+    "metabolome_calibration",
+    "microbiome_calibration",
     "read_table",
     "resolve_categories",
     "simulate",
     "validate",
     "validate_folder",
+    "validate_metabolome",
+    "validate_microbiome",
 ]
