@@ -300,9 +300,9 @@ def mirror_counts(counts: pd.DataFrame, prose: pd.DataFrame, *, section: str) ->
     ...     "selected": [1, 4], "up": [1, 2], "down": [0, 2], "evidence": "simulated"})
     >>> mirror_counts(counts, published.prose(), section="3.5").head(3)
           visit direction  published  methods  results   evidence
-    0  0 months       all       13.0        1        4  simulated
-    1  0 months        up        6.0        1        2  simulated
-    2  0 months      down        7.0        0        2  simulated
+    0  0 months       all         13        1        4  simulated
+    1  0 months        up          6        1        2  simulated
+    2  0 months      down          7        0        2  simulated
     """
     require_columns(counts, ["month", "rule", "selected", "up", "down"], name="counts")
     long = counts.rename(columns={"selected": "all"}).melt(
@@ -316,7 +316,7 @@ def mirror_counts(counts: pd.DataFrame, prose: pd.DataFrame, *, section: str) ->
     wide = wide.reset_index().sort_values("month", kind="stable").drop(columns="month")
     printed = _printed_counts(prose, section)
     keys = pd.MultiIndex.from_frame(wide[["visit", "direction"]])
-    wide["published"] = printed.reindex(keys).to_numpy()
+    wide["published"] = pd.array(printed.reindex(keys).to_numpy(), dtype="Float64").astype("Int64")
     evidence = counts["evidence"].iloc[0] if "evidence" in counts and len(counts) else ""
     out = wide.reindex(columns=["visit", "direction", "published", "methods", "results"])
     return out.assign(evidence=evidence).rename_axis(columns=None).reset_index(drop=True)
