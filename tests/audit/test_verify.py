@@ -36,6 +36,7 @@ EXPECTED_DISCREPANCIES = {
     "r3_5.n_down": "11",
     "r3_5.n_6_up": "2",  # Table 5 marks L-arabinitol ↓ at 6 m: 2 of the 3 rows are ↑
 }
+WORD_KINDS = published.WORD_KINDS
 P_ABOVE_ONE = ["t5.r01.p", "t5.r02.p", "t5.r03.p", "t5.r04.p", "t5.r17.p", "t5.r18.p"]
 
 
@@ -189,7 +190,8 @@ CORRECTIONS = {
 
 def test_every_discrepancy_passes_on_corrected_numbers(fresh):
     """Printing the recomputed value (or the correction named above) makes each check pass."""
-    bad = fresh[fresh["verdict"] == "discrepancy"]
+    # the checks of the paper's words are corrected in test_wording_claims.py
+    bad = fresh[(fresh["verdict"] == "discrepancy") & ~fresh["check_kind"].isin(WORD_KINDS)]
     assert len(bad) >= len(EXPECTED_DISCREPANCIES)
     for claim in bad.to_dict("records"):
         if claim["claim_id"] in CORRECTIONS:  # None keeps the printed value

@@ -23,9 +23,14 @@ WRITTEN = {  # rows of each file (resources of datapackage.json), counted in the
     "table6_arachidonic_acid.csv": 40,
     "participant_flow.csv": 17,
     "prose_numbers.csv": 249,
+    "sentences.csv": 316,  # by code: every sentence of the prose, captions and footnotes
+    "abbreviations.csv": 60,  # 33 in lists, 23 inline (Schwartz-Hearst), 4 more in Figure 2
+    "figure_panels.csv": 43,  # 24 caption labels, 19 references in the text
+    "statements.csv": 50,
+    "facts.csv": 42,  # 7 durations found by code, 35 typed
     "measures.csv": 20,
-    "datapackage.json": 10,
-    "claims.csv": 608,
+    "datapackage.json": 15,
+    "claims.csv": 744,
 }
 
 
@@ -34,7 +39,7 @@ def test_a_fresh_transcription_gives_the_committed_bytes(paper_text, tmp_path):
     shutil.copy(paths.PUBLISHED / "claims.csv", tmp_path / "claims.csv")
     written = transcribe_paper(out=tmp_path)
     assert dict(zip(written["file"], written["n"], strict=True)) == WRITTEN
-    assert written["unit"].tolist() == ["rows"] * 9 + ["resources", "rows"]
+    assert written["unit"].tolist() == ["rows"] * 14 + ["resources", "rows"]
     for name in WRITTEN:
         committed = (paths.PUBLISHED / name).read_bytes()
         assert (tmp_path / name).read_bytes() == committed, name
@@ -43,7 +48,7 @@ def test_a_fresh_transcription_gives_the_committed_bytes(paper_text, tmp_path):
 def test_without_a_registry_every_claim_is_pending_or_not_verifiable(paper_text, tmp_path):
     transcribe_paper(out=tmp_path)
     claims = pd.read_csv(tmp_path / "claims.csv", dtype=str, keep_default_na=False)
-    assert len(claims) == 608
+    assert len(claims) == 744
     assert set(claims["verdict"]) == {"pending", "not-verifiable"}
     assert (claims["recomputed_value"] == "").all()
 
@@ -53,9 +58,21 @@ def test_a_value_the_paper_does_not_print_stops_the_transcription(paper_text, tm
     paper.write_text(paper_text.replace("16.4%", "16.5%"), encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(ValueError, match=r"printed value '16\.4%' not found in the paper"):
+    with pytest.raises(
+        ValueError, match=r"'r3_3\.ast\.hcm\.pct_6': '16\.4%' is not printed in §3\.3, paragraph 1"
+    ):
         transcribe_paper(paper=paper, out=out)
     assert list(out.iterdir()) == []  # nothing written
+
+
+def test_a_value_printed_in_another_paragraph_stops_the_transcription(paper_text, tmp_path):
+    # the summary's "400 mL/day" moved to the limitations paragraph: §4, paragraph 7 lacks it
+    paper = tmp_path / "paper.txt"
+    text = paper_text.replace("with 400\u202fmL/day (approximately", "with (approximately")
+    assert text != paper_text
+    paper.write_text(text.replace("Finally, although", "Finally, 400\u202fmL/day, although"))
+    with pytest.raises(ValueError, match=r"'d4\.volume_2': .* not printed in §4, paragraph 7"):
+        transcribe_paper(paper=paper, out=tmp_path)
 
 
 def test_a_cell_the_paper_does_not_print_stops_the_transcription(paper_text, tmp_path):

@@ -23,6 +23,10 @@ The modules, one per family of check, then the claims audit:
 - :mod:`~milkbone.audit.counts`, :mod:`~milkbone.audit.changes` (percent changes,
   ratios), :mod:`~milkbone.audit.thresholds` (directions, p in [0, 1], cut-offs),
   :mod:`~milkbone.audit.pooling` (pooled mean and SD), :mod:`~milkbone.audit.grim`;
+- :mod:`~milkbone.audit.wording` (facts in several places, category bounds, tests
+  named, software versions, abbreviations, figure panels) and
+  :mod:`~milkbone.audit.support` (claims of the Abstract and the Discussion through the
+  Results rows they rest on): the paper's words;
 - :mod:`~milkbone.audit.inputs`, :mod:`~milkbone.audit.dispatch` and the claim
   modules it calls, and :mod:`~milkbone.audit.verify`: the registry checked.
 
@@ -97,6 +101,7 @@ from milkbone.audit.ranks import check_mann_whitney, mann_whitney_from_u
 from milkbone.audit.results import CHECK_COLUMNS, compare_printed, matching_variants
 from milkbone.audit.significance import ALPHA, check_significance_side
 from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
+from milkbone.audit.support import SEVERITY, check_change, check_order, check_support
 from milkbone.audit.thresholds import check_direction, check_p_range, check_threshold
 from milkbone.audit.ttests import check_t_test, t_tests_from_stats, welch_dof, welch_dof_range
 from milkbone.audit.verify import (
@@ -110,42 +115,62 @@ from milkbone.audit.verify import (
     write_registry,
     write_verdicts,
 )
+from milkbone.audit.wording import (
+    check_category_bounds,
+    check_expansions,
+    check_panel_letters,
+    check_same_fact,
+    check_tests_named,
+    check_versions,
+    normalise_term,
+)
 
 __all__ = [
     "ALPHA",
     "CHECK_COLUMNS",
     "DISCREPANCY_RANKING",
     "EVIDENCE_RULE",
+    "SEVERITY",
     "VERDICTS_BY_KIND",
     "VERDICT_DETAILS",
     "Interval",
     "changed_verdicts",
+    "check_category_bounds",
+    "check_change",
     "check_ci_significance",
     "check_count",
     "check_direction",
+    "check_expansions",
     "check_grim",
     "check_grimmer",
     "check_mann_whitney",
     "check_numbering",
+    "check_order",
     "check_ordinal_counts",
     "check_p_from_t",
     "check_p_from_z",
     "check_p_range",
+    "check_panel_letters",
     "check_percent_change",
     "check_pooled_mean_sd",
     "check_ratio",
     "check_repeated_value",
+    "check_same_fact",
     "check_significance_claim",
     "check_significance_side",
     "check_sum",
+    "check_support",
     "check_t_test",
+    "check_tests_named",
     "check_threshold",
+    "check_versions",
     "compare_printed",
     "corner_range",
     "discrepancies",
     "discrepancy_values",
     "mann_whitney_from_u",
     "matching_variants",
+    "normalise_term",
     "ordinal_tests_from_counts",
     "p_value_t",
     "p_value_z",

@@ -8,7 +8,7 @@ other claim goes to the reading of its kind in :mod:`~milkbone.audit.statistic_c
 
 from __future__ import annotations
 
-from milkbone.audit import count_claims, statistic_claims, text_claims
+from milkbone.audit import count_claims, statistic_claims, text_claims, wording_claims
 from milkbone.audit.formatting import Outcome
 
 __all__ = ["EVIDENCE_RULE", "VERDICTS_BY_KIND"]
@@ -33,6 +33,13 @@ EVIDENCE_RULE = {
     "ci_significance": "published",
     "within_group": "not-verifiable",
     "not_verifiable": "not-verifiable",
+    "supported_by": "published",
+    "same_fact": "published",
+    "category_bounds": "published",
+    "tests_named": "published",
+    "software_version": "published",
+    "abbreviation": "published",
+    "panel_letters": "published",
 }
 """Evidence level of a verdict, by ``check_kind`` (:mod:`milkbone.audit`, "How a claim is
 checked"). A ``significance_claim`` that needs a p recomputed from a printed statistic
@@ -60,6 +67,13 @@ VERDICTS_BY_KIND = {
     "ci_significance": _CHECKED,
     "within_group": ("not-verifiable",),
     "not_verifiable": ("not-verifiable",),
+    "supported_by": (*_CHECKED, "inconclusive", "not-verifiable"),
+    "same_fact": _CHECKED,
+    "category_bounds": _CHECKED,
+    "tests_named": (*_CHECKED, "not-verifiable"),
+    "software_version": (*_CHECKED, "not-verifiable"),
+    "abbreviation": (*_CHECKED, "not-verifiable"),
+    "panel_letters": _CHECKED,
 }
 """The verdicts each ``check_kind`` can return. Every kind with a check can return
 ``discrepancy``: a check that cannot fail is not a check. ``p_from_summary`` (a test the
@@ -67,9 +81,18 @@ paper does not name) can also be ``inconclusive`` (the p range over the inputs' 
 straddles the significance level) or ``not-verifiable`` (no t test reproduces it, a rank
 test may); ``list_count`` is ``not-verifiable`` when the parts printed cannot cover the
 count; a ``significance_claim`` whose words have no reading yet stays ``pending``.
+A ``supported_by`` claim inherits the worst verdict of the Results rows it rests on (so
+any of theirs), and is ``not-verifiable`` when none does; ``tests_named`` is
+``not-verifiable`` for a test only the Methods name, ``software_version`` when no version
+is printed, ``abbreviation`` for a coined term printed once.
 :func:`milkbone.audit.verify` refuses any other verdict."""
 
-_KINDS = {**statistic_claims.KINDS, **count_claims.KINDS, **text_claims.KINDS}
+_KINDS = {
+    **statistic_claims.KINDS,
+    **count_claims.KINDS,
+    **text_claims.KINDS,
+    **wording_claims.KINDS,
+}
 """The check of every ``check_kind`` that has one."""
 
 
@@ -77,6 +100,8 @@ def _check_claim(claim: dict, look: dict) -> Outcome:
     kind = claim["check_kind"]
     if kind in ("within_group", "not_verifiable"):
         return Outcome("not-verifiable", "", claim["context"], "not-verifiable")
+    if kind == "supported_by":  # decided by milkbone.audit.support once the rest is checked
+        return Outcome("pending", "", "", "published")
     if kind not in _KINDS:
         return Outcome("pending", "", f"no check exists for check_kind {kind!r}", "published")
     ids = [i for i in str(claim["inputs"]).split(";") if i]

@@ -38,7 +38,8 @@ _PREFIX = re.compile(r"^\s*(?:n|vip|fc)\s*(?=[=<>≤≥])", flags=re.IGNORECASE)
 
 @functools.cache
 def _lookup() -> dict[str, dict]:
-    """Every printed cell and prose number by id, as a plain dict of its row."""
+    """Every printed cell, prose number, sentence, expansion, panel and fact by id, and
+    the standard meaning of each abbreviation (``term:AST``, from ``data/curated``)."""
     out: dict[str, dict] = {}
     for n in published.TABLE_FILES:
         for rec in published.table(n).to_dict("records"):
@@ -48,7 +49,27 @@ def _lookup() -> dict[str, dict]:
         rec["source"] = "prose"
         rec["cell_text"] = rec["printed"]
         out[rec["prose_id"]] = rec
+    for name, key, text in _WORDS_RESOURCES:
+        for rec in published.resource(name).to_dict("records"):
+            rec["source"] = name
+            rec["cell_text"] = rec[text]
+            out[rec[key]] = rec
+    for rec in published.curated.terms().to_dict("records"):
+        out[f"term:{rec['abbreviation']}"] = {
+            **rec,
+            "source": "curated",
+            "cell_text": rec["standard"],
+        }
     return out
+
+
+_WORDS_RESOURCES = (
+    ("sentences", "sentence_id", "opening"),
+    ("abbreviations", "abbreviation_id", "expansion"),
+    ("panels", "panel_id", "printed"),
+    ("facts", "fact_id", "printed"),
+)
+"""The files of the paper's words (resource, id column, column shown as printed)."""
 
 
 def printed_inputs(ids: str | list[str]) -> pd.DataFrame:

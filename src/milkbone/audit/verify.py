@@ -18,6 +18,7 @@ from milkbone._validate import require_columns, require_values, shown
 from milkbone.audit.dispatch import _check_claim
 from milkbone.audit.inputs import _lookup, _overridden
 from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
+from milkbone.audit.support import resolve_support
 from milkbone.vocabulary import VERDICTS
 
 __all__ = [
@@ -86,7 +87,7 @@ def verify(
             note=out.note,
         )
         rows.append(claim)
-    return pd.DataFrame(rows, columns=list(registry.columns))
+    return resolve_support(pd.DataFrame(rows, columns=list(registry.columns)), look)
 
 
 DISCREPANCY_RANKING = (

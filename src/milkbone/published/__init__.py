@@ -28,6 +28,7 @@ from __future__ import annotations
 from milkbone.published import curated, pathways
 from milkbone.published.overview import flags, sources, summary_statistics
 from milkbone.published.registry import CHECK_KINDS, CLAIM_COLUMNS, build_claims
+from milkbone.published.registry_rows import WORD_KINDS
 from milkbone.published.tables import (
     TABLE_FILES,
     claims,
@@ -47,6 +48,7 @@ __all__ = [
     "GROUP_SIZES",
     "TABLE_FILES",
     "WITHDRAWN",
+    "WORD_KINDS",
     "build_claims",
     "claims",
     "curated",

@@ -16,7 +16,7 @@ import pandas as pd
 from milkbone import paths
 from milkbone._validate import require_columns, shown
 
-__all__ = ["DIRECTIONS", "NODE_KINDS", "literature", "mechanism"]
+__all__ = ["DIRECTIONS", "NODE_KINDS", "literature", "mechanism", "terms"]
 
 NODE_KINDS = (
     "intervention",
@@ -41,6 +41,7 @@ _EDGE_COLUMNS = (
     "simulated_in",
     "bend",
 )
+_TERM_COLUMNS = ("abbreviation", "standard", "source")
 _SOURCE_COLUMNS = ("source_id", "citation", "kind", "secondary", "file", "what_it_reports")
 _CONTEXT_COLUMNS = (
     "topic",
@@ -139,3 +140,32 @@ def literature(*, folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.Da
         _check_values(context, column, DIRECTIONS, "literature_context.csv")
     sources = sources.assign(secondary=sources["secondary"].eq("true"))
     return sources, context
+
+
+def terms(*, folder: str | Path | None = None) -> pd.DataFrame:
+    """The standard meaning of every abbreviation the paper expands, as we read the sources.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``abbreviation`` (as :func:`milkbone.published.registry_paper.abbreviation_key`
+        writes it), ``standard`` (accepted forms, ``;``-separated; empty for a term the
+        paper coins, such as its arm names), ``source`` (where the standard comes from).
+
+    Raises
+    ------
+    ValueError
+        If an abbreviation is listed twice.
+
+    Examples
+    --------
+    >>> t = terms().set_index("abbreviation")
+    >>> t.loc["AST", "standard"].split(";")[0]
+    'aspartate aminotransferase'
+    """
+    folder = Path(folder) if folder is not None else None
+    table = _read("terms.csv", _TERM_COLUMNS, folder)
+    twice = table["abbreviation"][table["abbreviation"].duplicated()].tolist()
+    if twice:
+        raise ValueError(f"terms.csv lists {shown(twice)} twice")
+    return table

@@ -36,7 +36,22 @@ Check kinds
 - ``not_verifiable``: needs participant data or software outputs (MetagenomeSeq,
   KEGG/MetaboAnalyst, random forests, Spearman correlations, figures only).
 
-No kind was added to this vocabulary.
+The rest of the paper (:mod:`milkbone.published.registry_paper`, issue 13):
+
+- ``supported_by``: a claim of the Abstract or the Discussion, in our words, resting on
+  Results rows (``inputs``: their claim ids) whose verdicts it inherits; its words are
+  checked against printed numbers (``context``: ``compare …``) and its stated visit
+  against theirs; with no Results row behind it, it says so;
+- ``same_fact``: one fact printed in several places (duration, dose, schedules,
+  cut-offs, registration number), ``inputs`` the ``facts.csv`` rows;
+- ``category_bounds``: category bounds that must tile a range (Table 4's and Table 6's
+  footnotes);
+- ``tests_named``: a test or method named in the Methods against those whose output the
+  Results report (``inputs``: the sentences naming it);
+- ``software_version``: the versions printed for one piece of software or database;
+- ``abbreviation``: every expansion printed for one abbreviation, against each other
+  and the standard meaning (``data/curated/terms.csv``);
+- ``panel_letters``: a figure caption's panel letters against the letters the text cites.
 """
 
 from __future__ import annotations
@@ -45,10 +60,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from milkbone.published.registry_paper import paper_claims
 from milkbone.published.registry_rows import CHECK_KINDS, CLAIM_COLUMNS
 from milkbone.published.registry_tables import table_claims
 from milkbone.published.registry_text import prose_claims, text_claims
-from milkbone.published.tables import TABLE_FILES, measures, prose, table
+from milkbone.published.tables import TABLE_FILES, measures, prose, resource, table
 
 __all__ = ["CHECK_KINDS", "CLAIM_COLUMNS", "build_claims"]
 
@@ -88,6 +104,8 @@ def build_claims(*, folder: str | Path | None = None) -> pd.DataFrame:
     labels = measures(folder=folder).set_index("measure")
     ids = [cid for t in tables.values() for cid in t["cell_id"]]
     rows = table_claims(tables, labels) + prose_claims(prose(folder=folder)) + text_claims(ids)
+    words = ("sentences", "abbreviations", "panels", "statements", "facts")
+    rows += paper_claims(**{name: resource(name, folder=folder) for name in words})
     out = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
     if not out["claim_id"].is_unique:
         duplicated = out.loc[out["claim_id"].duplicated(), "claim_id"].tolist()[:5]

@@ -16,6 +16,7 @@ __all__ = [
     "CHECK_KINDS",
     "CLAIM_COLUMNS",
     "UNCHECKABLE",
+    "WORD_KINDS",
     "ClaimSpec",
     "cell_claims",
     "cell_location",
@@ -24,6 +25,17 @@ __all__ = [
     "spec_claim",
     "visit",
 ]
+
+WORD_KINDS = (
+    "supported_by",
+    "same_fact",
+    "category_bounds",
+    "tests_named",
+    "software_version",
+    "abbreviation",
+    "panel_letters",
+)
+"""The check kinds of the paper's words (:mod:`milkbone.published.registry_paper`)."""
 
 CHECK_KINDS = (
     "t_from_summary",
@@ -45,6 +57,7 @@ CHECK_KINDS = (
     "ci_significance",
     "within_group",
     "not_verifiable",
+    *WORD_KINDS,
 )
 """The vocabulary of ``check_kind`` (see :mod:`milkbone.published.registry`)."""
 

@@ -96,6 +96,45 @@ OVERRIDES = {
         {"enum": ["increase", "decrease", "up", "down", "positive", "negative"]},
     ),
     ("measures", "measure"): (STRING, "Measure slug.", "", {"required": True, "unique": True}),
+    ("sentences", "sentence_id"): (
+        STRING,
+        "The sentence: key of its paragraph (abstract.results, s3_2.p1, fig2.caption, table3.footnote) and its number (s1, s2, …).",
+        "",
+        {"required": True, "unique": True},
+    ),
+    ("panels", "kind"): (
+        STRING,
+        "A panel a caption describes, or a reference to the figure in the text.",
+        "",
+        {"required": True, "enum": ["caption", "reference"]},
+    ),
+    ("panels", "printed"): (STRING, "The label or reference as printed.", "", {"required": True}),
+    ("statements", "printed"): (
+        STRING,
+        "The fragment of the sentence the claim rests on, as printed.",
+        "",
+        {"required": True},
+    ),
+    ("statements", "quantity"): (STRING, "The claim, in our words.", "", {"required": True}),
+    ("statements", "timepoint"): (
+        STRING,
+        "The visit the sentence states (m6, m12), empty when none.",
+        "",
+        {},
+    ),
+    ("facts", "kind"): (
+        STRING,
+        "same: every value must be equal; bounds: the values are intervals that must tile the range.",
+        "",
+        {"required": True, "enum": ["same", "bounds"]},
+    ),
+    ("facts", "printed"): (STRING, "The fact as printed in that sentence.", "", {"required": True}),
+    ("facts", "value"): (
+        STRING,
+        "The fact in one form for comparison (12 months, 0;6;12, an interval [20,inf)).",
+        "",
+        {"required": True},
+    ),
     ("measures", "unit"): (STRING, "Unit as printed.", "", {}),
     ("claims", "section"): (
         STRING,
@@ -165,6 +204,31 @@ RESOURCES = [
         "prose",
         "prose_numbers.csv",
         "Every number stated in the prose of the Abstract, Methods, Results and result-restating Discussion.",
+    ),
+    (
+        "sentences",
+        "sentences.csv",
+        "Every sentence of the Abstract, Introduction, Methods, Results, Discussion, captions and table footnotes, located, with the direction words, tests and software it names (the text is not copied).",
+    ),
+    (
+        "abbreviations",
+        "abbreviations.csv",
+        "Every expansion of an abbreviation the paper prints, in lists of captions and footnotes or inline.",
+    ),
+    (
+        "panels",
+        "figure_panels.csv",
+        "The panel letters each figure caption describes, and every reference to a figure in the text.",
+    ),
+    (
+        "statements",
+        "statements.csv",
+        "Claims of the Abstract and the Discussion, in our words, with the fragment printed and the Results rows they rest on.",
+    ),
+    (
+        "facts",
+        "facts.csv",
+        "Facts printed in more than one place (duration, dose, schedules, cut-offs, registration) and category bounds, each as printed and in one comparable form.",
     ),
     (
         "measures",

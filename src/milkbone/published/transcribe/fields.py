@@ -9,6 +9,7 @@ Arms, visits, sizes, evidence levels and verdicts come from :mod:`milkbone.vocab
 from __future__ import annotations
 
 from milkbone.published.registry_rows import CHECK_KINDS
+from milkbone.published.transcribe.text import PARTS
 from milkbone.vocabulary import EVIDENCE_LEVELS, GROUP_SIZES, GROUPS, MONTHS, VERDICTS
 
 __all__ = ["ARMS", "CLAIM_EVIDENCE", "FIELDS", "INTEGER", "NUMBER", "STRING"]
@@ -239,6 +240,97 @@ FIELDS = {
         "",
         {"required": True},
     ),
+    "sentence_id": (
+        STRING,
+        "The sentence: key of its paragraph (abstract.results, s3_2.p1, fig2.caption, table3.footnote) and its number (s1, s2, …).",
+        "",
+        {"required": True},
+    ),
+    "part": (
+        STRING,
+        "Part of the paper: abstract, introduction, methods, results, discussion, caption or footnote.",
+        "",
+        {"required": True, "enum": list(PARTS)},
+    ),
+    "sentence": (
+        INTEGER,
+        "Sentence within the paragraph (1-based).",
+        "",
+        {"required": True, "minimum": 1},
+    ),
+    "opening": (
+        STRING,
+        "The sentence's first six words as printed, to find it; the sentence is not copied.",
+        "",
+        {"required": True},
+    ),
+    "words": (
+        STRING,
+        "Direction and extent words the sentence uses (increased, higher, all, both, only, significant…), separated by ';'.",
+        "",
+        {},
+    ),
+    "tests": (
+        STRING,
+        "Statistical tests and methods the sentence names, separated by ';'.",
+        "",
+        {},
+    ),
+    "software": (
+        STRING,
+        "Software and databases the sentence names, 'name=version' where a version is printed, separated by ';'.",
+        "",
+        {},
+    ),
+    "abbreviation_id": (
+        STRING,
+        "Identifier of the printed expansion, in the order printed.",
+        "",
+        {"required": True, "unique": True},
+    ),
+    "abbreviation": (STRING, "The short form as printed.", "", {"required": True}),
+    "expansion": (STRING, "The long form as printed.", "", {"required": True}),
+    "style": (
+        STRING,
+        "How the expansion is printed: in a caption's or footnote's list, or inline in parentheses.",
+        "",
+        {"required": True, "enum": ["list", "inline"]},
+    ),
+    "panel_id": (
+        STRING,
+        "Identifier of the caption panel or figure reference, in the order printed.",
+        "",
+        {"required": True, "unique": True},
+    ),
+    "figure": (INTEGER, "Figure number.", "", {"required": True, "minimum": 1}),
+    "letters": (
+        STRING,
+        "Panel letters, ranges expanded, separated by ';' (empty: the whole figure).",
+        "",
+        {},
+    ),
+    "description": (STRING, "What a caption says the panel shows, as printed.", "", {}),
+    "statement_id": (
+        STRING,
+        "Identifier of the claim: its sentence_id and a slug.",
+        "",
+        {"required": True, "unique": True},
+    ),
+    "slug": (STRING, "Short name of the claim within its sentence.", "", {"required": True}),
+    "rests_on": (
+        STRING,
+        "Claim ids of the Results rows the claim rests on, separated by ';'; empty when no result of the paper bears on it.",
+        "",
+        {},
+    ),
+    "compare": (
+        STRING,
+        "Printed numbers the words need: 'A > B', 'A < B', 'rise:ID' or 'fall:ID', separated by ';'.",
+        "",
+        {},
+    ),
+    "fact_id": (STRING, "Identifier: f.<fact>.<k>.", "", {"required": True, "unique": True}),
+    "fact": (STRING, "The fact, as a slug.", "", {"required": True}),
     "claim_id": (
         STRING,
         "Stable identifier of the claim (a cell_id or prose_id, with a suffix where one cell carries several claims; q… for claims stated in words).",

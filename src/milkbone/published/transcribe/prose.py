@@ -12,6 +12,7 @@ from milkbone.published.parse import parse_number
 from milkbone.published.registry_rows import expand_inputs
 from milkbone.published.transcribe.paper import Paper
 from milkbone.published.transcribe.prose_table import FLOW_TABLE, PROSE_TABLE
+from milkbone.published.transcribe.text import paragraphs
 
 __all__ = ["FLOW_COLUMNS", "PROSE_COLUMNS", "WORDS", "flow_rows", "prose_rows", "read_printed"]
 
@@ -99,18 +100,43 @@ def _require_known_inputs(rows: list[dict], cell_ids: list[str]) -> None:
             raise ValueError(f"prose number {r['prose_id']!r} names unknown inputs {missing}")
 
 
+def _paragraph_texts(paper: Paper) -> dict[tuple[str, int], str]:
+    """Text of each paragraph by (section, number); footnotes by (section, 0), joined."""
+    out: dict[tuple[str, int], str] = {}
+    for p in paragraphs(paper):
+        key = (p.section, 0) if p.part == "footnote" else (p.section, p.number)
+        if p.part != "caption":
+            out[key] = out.get(key, "") + p.text
+    return out
+
+
+def _in_paragraph(row: dict, where: dict[tuple[str, int], str]) -> str:
+    """A prose number as printed in the paragraph it names (a footnote, if it says so)."""
+    number = 0 if "footnote" in row["refers_to"] else int(row["paragraph"])
+    text = where.get((row["section"], number), "")
+    try:
+        return Paper(text).find(row["printed"])
+    except ValueError:
+        raise ValueError(
+            f"prose number {row['prose_id']!r}: {row['printed']!r} is not printed in "
+            f"§{row['section']}, paragraph {row['paragraph']}"
+        ) from None
+
+
 def prose_rows(paper: Paper, cell_ids: list[str]) -> list[dict]:
     """``prose_numbers.csv``: every prose number, printed text as in the paper, read.
 
     Raises
     ------
     ValueError
-        If a printed value is not in the paper or cannot be read, a ``prose_id`` is
+        If a printed value is not in the paper or not in the paragraph it names (a
+        table footnote when ``refers_to`` says so), cannot be read, a ``prose_id`` is
         repeated, or ``inputs`` names neither a cell nor a prose number.
     """
     out = []
+    where = _paragraph_texts(paper)
     for row in _table_rows(PROSE_TABLE, PROSE_COLUMNS):
-        row["printed"] = paper.find(row["printed"])
+        row["printed"] = _in_paragraph(row, where)
         # a fall is printed as its size; its sign lives in ``direction``
         value, comparator = read_printed(row["printed"])
         row = {**row, "value": value, "comparator": comparator}

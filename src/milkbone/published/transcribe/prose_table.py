@@ -284,9 +284,9 @@ d4.cited_ci_low|4|1|lower end of the cited interval|0.5|%|other study|m12 vs m0|
 d4.cited_ci_high|4|1|upper end of the cited interval|3.5|%|other study|m12 vs m0|l1_4_bmd|ci_upper||a cited trial, not this one|||
 d4.ohd_adequate|4|2|25(OH)D level the guidelines call adequate|≥20|ng/mL|all||ohd_25|threshold||guideline cut-off|same_quantity|r3_3.ohd.normal_min|Table 4 footnote 1 uses the same cut-off for "normal"
 d4.ohd_ideal|4|2|25(OH)D level the guidelines call ideal|≥30|ng/mL|all||ohd_25|threshold||guideline cut-off|threshold|t3.ohd_25.hcm.m6;t3.ohd_25.hcm.m12;t3.ohd_25.cm.m6;t3.ohd_25.cm.m12|text: the HCM mean came closer to the ideal level; both stay below it
-d4.age_mean|4|6|mean age of all completers restated|61.2|years|all|m0|age|mean||both arms pooled|same_quantity|r3_1.age_mean|
-d4.age_sd|4|6|SD of age of all completers restated|4.90|years|all|m0|age|sd||both arms pooled|same_quantity|r3_1.age_sd|
-d4.volume_2|4|6|daily milk volume restated in the summary|400 mL/day|mL/day|all||milk_volume|dose|||||
-d4.cups|4|6|cups a day that volume is said to be|two|cups/day|all||milk_volume|dose|||||
+d4.age_mean|4|7|mean age of all completers restated|61.2|years|all|m0|age|mean||both arms pooled|same_quantity|r3_1.age_mean|
+d4.age_sd|4|7|SD of age of all completers restated|4.90|years|all|m0|age|sd||both arms pooled|same_quantity|r3_1.age_sd|
+d4.volume_2|4|7|daily milk volume restated in the summary|400 mL/day|mL/day|all||milk_volume|dose|||||
+d4.cups|4|7|cups a day that volume is said to be|two|cups/day|all||milk_volume|dose|||||
 """
 """Every number stated in the prose, in our words, with the value as printed."""

@@ -17,8 +17,11 @@ from milkbone.published.registry import build_claims
 from milkbone.published.transcribe.clinical import measure_rows, table1, table2, table3, table4
 from milkbone.published.transcribe.datapackage import descriptor
 from milkbone.published.transcribe.metabolome import table5, table6
+from milkbone.published.transcribe.names import abbreviation_rows, panel_rows
 from milkbone.published.transcribe.paper import Paper
 from milkbone.published.transcribe.prose import flow_rows, prose_rows
+from milkbone.published.transcribe.statements import fact_rows, statement_rows
+from milkbone.published.transcribe.text import paragraphs, sentence_rows, sentence_text
 
 __all__ = ["AUDIT_COLUMNS", "transcribe_paper", "write_claims", "write_csv"]
 
@@ -111,10 +114,16 @@ def transcribe_paper(
     folder = paths.PUBLISHED if out is None else paths.resolve(out)
     tables = _tables(text)
     ids = [r["cell_id"] for rows in tables.values() for r in rows]
+    texts = sentence_text(text)
     files = {
         **tables,
         "participant_flow.csv": flow_rows(text),
         "prose_numbers.csv": prose_rows(text, ids),
+        "sentences.csv": sentence_rows(text),
+        "abbreviations.csv": abbreviation_rows(paragraphs(text)),
+        "figure_panels.csv": panel_rows(paragraphs(text)),
+        "statements.csv": statement_rows(texts),
+        "facts.csv": fact_rows(texts),
         "measures.csv": measure_rows(
             tables["table2_baseline.csv"], tables["table3_biochemistry.csv"]
         ),
