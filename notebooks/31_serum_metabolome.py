@@ -15,7 +15,7 @@
 # # Serum metabolome (paper §3.5, Tables 5–6, Figure 5)
 #
 # Which serum metabolites differ between the arms at each visit, how the paper selected
-# them, and which pathways they point to: Tables 5 and 6 checked from their own numbers, and
+# them, and which pathways they point to: Tables 5–6 checked from their own numbers, and
 # the paper's methods — partial least squares discriminant analysis (PLS-DA), t-tests with
 # fold changes, pathway over-representation — run on a simulated cohort.
 #
@@ -37,8 +37,8 @@
 # From the printed numbers alone we can check that Table 5 obeys the paper's own rules and
 # adds up to the counts of the prose; it does not, in several ways. Nothing else can be
 # verified without the participants' intensities, which are not public. We therefore run
-# the paper's pipeline on simulated intensities built to reproduce Tables 5 and 6, to show
-# how each step works and where its choices matter: what a PLS-DA's R2Y, Q2 and permutation
+# the paper's pipeline on simulated intensities built to reproduce Tables 5–6, to show
+# how each step works and where its choices matter: what a PLS-DA's $R^2Y$, $Q^2$ and permutation
 # test say, what a VIP cut-off means, why the paper's two different fold-change rules give two
 # different lists of metabolites, and what a pathway test can and cannot tell.
 
@@ -300,7 +300,7 @@ numbers.glue_many(glued, evidence="published")
 # - **p-values above one.** {glue:text}`serum_metabolome.p_above_one.count` rows of Table 5
 #   print a p between {glue:text}`serum_metabolome.p_above_one.min` and
 #   {glue:text}`serum_metabolome.p_above_one.max`, which no probability can be; they may be
-#   −log10 p or a misplaced column, but the table does not say.
+#   $-\log_{10}$ p or a misplaced column, but the table does not say.
 # - **Arrows against fold changes.** {glue:text}`serum_metabolome.arrow_against_fc.count`
 #   rows are marked ↓ while their FC, HCM over CM, is above one.
 # - **Counts.** §3.5 states {glue:text}`serum_metabolome.printed.total` differential
@@ -328,12 +328,12 @@ numbers.glue_many(glued, evidence="published")
 #
 # PLS-DA looks for the directions in the space of all features along which the two arms
 # differ most, one *component* at a time. Three numbers summarise a model (in the notation
-# of ropls, the R package we reproduce): R2X, the share of the features' variance the
-# components carry; R2Y, the share of the arm labels they explain on the samples used to
-# fit them; and Q2, the same share on samples left out, in
+# of ropls, the R package we reproduce): $R^2X$, the share of the features' variance the
+# components carry; $R^2Y$, the share of the arm labels they explain on the samples used to
+# fit them; and $Q^2$, the same share on samples left out, in
 # {glue:text}`serum_metabolome.plsda.cv_folds.count`-fold cross-validation. With thousands
-# of features and a hundred samples, R2Y is close to one whatever the labels:
-# only Q2, and a permutation test that refits the model on shuffled labels, can tell a real
+# of features and a hundred samples, $R^2Y$ is close to one whatever the labels:
+# only $Q^2$, and a permutation test that refits the model on shuffled labels, can tell a real
 # difference from overfitting ({ref}`serum-metabolome-overfitting`).
 
 # %%
@@ -360,10 +360,10 @@ settings = {f"serum_metabolome.plsda.{k}.count": v for k, v in settings.items()}
 numbers.glue_many(settings, evidence=data.evidence)
 
 # %% [markdown]
-# On the simulated cohort, R2Y(cum) is {glue:text}`serum_metabolome.plsda.m0.r2y_cum:.2f`,
+# On the simulated cohort, $R^2Y$(cum) is {glue:text}`serum_metabolome.plsda.m0.r2y_cum:.2f`,
 # {glue:text}`serum_metabolome.plsda.m6.r2y_cum:.2f` and
 # {glue:text}`serum_metabolome.plsda.m12.r2y_cum:.2f` at baseline, six and twelve months:
-# the models separate the arms almost perfectly on the samples they were fitted to. Q2(cum)
+# the models separate the arms almost perfectly on the samples they were fitted to. $Q^2$(cum)
 # tells them apart: {glue:text}`serum_metabolome.plsda.m0.q2_cum:.2f`,
 # {glue:text}`serum_metabolome.plsda.m6.q2_cum:.2f` and
 # {glue:text}`serum_metabolome.plsda.m12.q2_cum:.2f`, with permutation p-values of
@@ -372,10 +372,10 @@ numbers.glue_many(settings, evidence=data.evidence)
 # {glue:text}`serum_metabolome.plsda.m12.p_q2:.3f` over
 # {glue:text}`serum_metabolome.plsda.permutations.count` permutations. At six months, where
 # the simulation planted only a few small differences, the model predicts no better than
-# labels drawn at random, although its R2Y looks excellent.
+# labels drawn at random, although its $R^2Y$ looks excellent.
 #
 # The score plots show each sample on the model's components, beside ropls's permutation
-# plot: R2Y(cum) and Q2(cum) of each model refitted on shuffled labels, against how similar
+# plot: $R^2Y$(cum) and $Q^2$(cum) of each model refitted on shuffled labels, against how similar
 # the shuffled labels are to the true ones. On real data they are not drawn, since each
 # point is one woman.
 
@@ -393,7 +393,7 @@ if not report.is_observed(data.evidence):
 # %% [markdown]
 # ## Which metabolites differ: two rules, two lists
 #
-# Each feature also gets a Welch t-test on log2 intensities and a fold change, the ratio of
+# Each feature also gets a Welch t-test on $\log_2$ intensities and a fold change, the ratio of
 # the arms' mean intensities. A feature is *differential* when
 # {glue:text}`serum_metabolome.rule.vip`, {glue:text}`serum_metabolome.rule.p` and the fold
 # change passes a cut-off, and the paper gives two cut-offs:
@@ -451,8 +451,8 @@ numbers.glue_many(glued, evidence=data.evidence)
 # itself does not protect against false positives (no adjustment for multiple testing is
 # applied).
 #
-# The volcano plots show every feature at twelve months: the fold change (log2) against the
-# t-test's p (−log10), with the features each rule keeps marked and its cut-offs dashed.
+# The volcano plots show every feature at twelve months: the fold change ($\log_2$) against the
+# t-test's p ($-\log_{10}$), with the features each rule keeps marked and its cut-offs dashed.
 
 # %%
 twelve = visits.features.query("month == 12")
@@ -481,7 +481,7 @@ report.save(
 #
 # The heat map shows the named metabolites the Results rule keeps at any visit, one row
 # each, ordered by the visit where they first differ, up before down. Each cell is the mean
-# log2 intensity of an arm at a visit, standardised across the six cells of its row, so that
+# $\log_2$ intensity of an arm at a visit, standardised across the six cells of its row, so that
 # red is high and blue low for that metabolite.
 
 # %%
@@ -542,7 +542,7 @@ report.save(
 # %% [markdown]
 # An AUC of {glue:text}`serum_metabolome.table6.auc.max:.2f` means that a twelve-month
 # sample has a higher intensity than a baseline sample that often, in a random pair: a shift
-# of the whole distribution, not a marker that could classify anyone. Footnote 1 of Table 6
+# of the whole distribution, not a marker that could classify anyone. The footnote of Table 6
 # calls {glue:text}`serum_metabolome.auc.some_band` "some predictive accuracy".
 #
 # ## Pathways: Figure 5B on an open library
@@ -551,7 +551,7 @@ report.save(
 # KEGG library: a hypergeometric test per pathway (are more of the selected metabolites in
 # it than chance would put there?) and a topological *impact*. KEGG's pathway maps may not be
 # redistributed, so this book cannot ship them; we use Reactome's metabolite–pathway mapping
-# (open, CC0) with the same test. Pathway impact needs the pathways' reaction graphs, which
+# (open, `CC0`) with the same test. Pathway impact needs the pathways' reaction graphs, which
 # no open source offers here, so it is *not verifiable* {bdg-dark}`not-verifiable`, and so
 # are the paper's KEGG p-values.
 
@@ -622,15 +622,15 @@ if len(enrichment):  # names cut to fit the axis; the table above has them in fu
 # ## Summary
 #
 # - Table 5 contradicts itself and the prose {bdg-success}`recomputed`:
-#   {glue:text}`serum_metabolome.p_above_one.count` printed p-values exceed 1,
+#   {glue:text}`serum_metabolome.p_above_one.count` printed p-values exceed one,
 #   {glue:text}`serum_metabolome.arrow_against_fc.count` arrows point against their fold
 #   change, the stated total of {glue:text}`serum_metabolome.printed.total` differs from the
 #   table's {glue:text}`serum_metabolome.table5.rows.count` rows, and its fold changes follow
 #   the Results rule, not the Methods rule.
 # - The pathway p-values, their impact and the AUCs of Table 6 are *not verifiable*
 #   {bdg-dark}`not-verifiable`: they need the participants' intensities and KEGG.
-# - On the simulated cohort {bdg-warning}`simulated`, PLS-DA fits every visit (R2Y near one)
-#   but predicts only where differences were planted (Q2 and its permutation test), the
+# - On the simulated cohort {bdg-warning}`simulated`, PLS-DA fits every visit ($R^2Y$ near one)
+#   but predicts only where differences were planted ($Q^2$ and its permutation test), the
 #   Results rule keeps many times more features than the Methods rule, and pathway tests on
 #   a few named hits do not survive adjustment. These illustrate the methods and prove
 #   nothing about the trial.
@@ -711,8 +711,8 @@ pd.concat(rows, ignore_index=True).round(4)
 # ```{exercise}
 # :label: serum-metabolome-overfitting
 #
-# Refit the PLS-DA at twelve months on labels shuffled at random. What are R2Y(cum) and
-# Q2(cum)? What does the permutation test of the paper
+# Refit the PLS-DA at twelve months on labels shuffled at random. What are $R^2Y$(cum) and
+# $Q^2$(cum)? What does the permutation test of the paper
 # ({glue:text}`serum_metabolome.plsda.printed_permutations` permutations, §3.6) guard
 # against, and what does it not?
 # ```
@@ -737,10 +737,10 @@ fit = metabolome.plsda(
 fit.summary[["n_components", "r2y_cum", "q2_cum", "p_q2"]].round(3)
 
 # %% [markdown]
-# With random labels R2Y is still close to one: with more features than samples, a component
-# can always be found that separates any two groups of the samples it was fitted on. Q2, on
+# With random labels $R^2Y$ is still close to one: with more features than samples, a component
+# can always be found that separates any two groups of the samples it was fitted on. $Q^2$, on
 # samples left out, falls to zero or below. The permutation test asks whether the true
-# labels give a better R2Y or Q2 than shuffled ones, which guards against reading a
+# labels give a better $R^2Y$ or $Q^2$ than shuffled ones, which guards against reading a
 # separation that any labels would give as a finding. It does not guard against a choice
 # made after looking at the data (the features, the visit, the rule), nor against a real
 # difference between the arms that is not caused by the milk, such as the baseline

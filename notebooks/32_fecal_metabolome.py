@@ -165,8 +165,8 @@ numbers.glue_many(glued, evidence="recomputed")
 # Everything from here on is computed on simulated participants. It shows what the paper's
 # analysis does and where its choices matter; it proves nothing about the trial.
 #
-# We compare the arms at every visit: a PLS-DA on log10 intensities for the VIP (variable
-# importance in projection), a Welch t-test on log2 intensities and a fold change (FC, HCM
+# We compare the arms at every visit: a PLS-DA on $\log_{10}$ intensities for the VIP (variable
+# importance in projection), a Welch t-test on $\log_2$ intensities and a fold change (FC, HCM
 # over CM) for every feature, and both of the paper's selection rules.
 
 # %%
@@ -202,19 +202,19 @@ glued = {
 numbers.glue_many(glued, evidence=data.evidence)
 
 # %% [markdown]
-# R2Y, the share of the arm labels a model explains on the samples it was fitted to, is
+# $R^2Y$, the share of the arm labels a model explains on the samples it was fitted to, is
 # {glue:text}`fecal_metabolome.plsda.m6.r2y_cum:.2f` at six months and
 # {glue:text}`fecal_metabolome.plsda.m12.r2y_cum:.2f` at twelve on the simulated cohort, and
-# {glue:text}`fecal_metabolome.plsda.m0.r2y_cum:.2f` at baseline. Q2, the same share on
+# {glue:text}`fecal_metabolome.plsda.m0.r2y_cum:.2f` at baseline. $Q^2$, the same share on
 # samples left out, is {glue:text}`fecal_metabolome.plsda.m6.q2_cum:.2f`,
 # {glue:text}`fecal_metabolome.plsda.m12.q2_cum:.2f` and
 # {glue:text}`fecal_metabolome.plsda.m0.q2_cum:.2f`, with permutation p-values of
 # {glue:text}`fecal_metabolome.plsda.m6.p_q2:.3f`,
 # {glue:text}`fecal_metabolome.plsda.m12.p_q2:.3f` and
-# {glue:text}`fecal_metabolome.plsda.m0.p_q2:.3f`. A model whose R2Y is high and whose Q2
+# {glue:text}`fecal_metabolome.plsda.m0.p_q2:.3f`. A model whose $R^2Y$ is high and whose $Q^2$
 # is not above the permuted ones has learned the samples, not the arms
 # ({ref}`fecal-metabolome-overfitting`). "Stable and reliable", as §3.6 concludes, is a
-# statement about Q2 and the permutation test, which the paper does not print.
+# statement about $Q^2$ and the permutation test, which the paper does not print.
 #
 # Figure 6A–B shows the scores at six and twelve months; beside each, ropls's permutation
 # plot. On real data they are not drawn, since each point is one woman.
@@ -301,8 +301,8 @@ numbers.glue_many(survived, evidence=data.evidence)
 #
 # ### Figure 6C–D: volcano plots
 #
-# Every feature at six and twelve months: the fold change (log2) against the t-test's p
-# (−log10), with the features the Results rule keeps marked and its cut-offs dashed. Up and
+# Every feature at six and twelve months: the fold change ($\log_2$) against the t-test's p
+# ($-\log_{10}$), with the features the Results rule keeps marked and its cut-offs dashed. Up and
 # down are vermillion and sky blue, not the paper's red and green, which many readers cannot
 # tell apart.
 
@@ -329,7 +329,7 @@ report.save(
 #
 # The pathway test asks whether more of the selected metabolites lie in a pathway than
 # chance would put there (hypergeometric test, as MetaboAnalyst computes it). The paper used
-# KEGG's pathway maps, which may not be redistributed; we use Reactome's open (CC0)
+# KEGG's pathway maps, which may not be redistributed; we use Reactome's open (`CC0`)
 # metabolite–pathway mapping with the same test. MetaboAnalyst's pathway *impact* needs the
 # pathways' reaction graphs, which no open source offers here: it is *not verifiable*
 # {bdg-dark}`not-verifiable`, like the paper's KEGG p-values.
@@ -378,9 +378,9 @@ if len(enrichment):  # names cut to fit the axis
 #
 # - The counts of §3.6 add up only if differences at baseline, never reported, are counted
 #   among the effects {bdg-success}`recomputed`; the rule that made them is not stated.
-# - The models' Q2, the permutation results, the counts per visit and direction and the
+# - The models' $Q^2$, the permutation results, the counts per visit and direction and the
 #   pathway p-values are *not verifiable* {bdg-dark}`not-verifiable`.
-# - On the simulated cohort {bdg-warning}`simulated`, R2Y is high at every visit and only Q2
+# - On the simulated cohort {bdg-warning}`simulated`, $R^2Y$ is high at every visit and only $Q^2$
 #   and the permutation test separate real from chance differences; the Results rule keeps
 #   many null features, of which few survive the BH adjustment; and unidentified features
 #   leave a pathway test nothing to test. These illustrate the methods and prove nothing
@@ -393,7 +393,7 @@ if len(enrichment):  # names cut to fit the axis
 #
 # §3.6 says its PLS-DA was "stable and reliable" because of cross-validation and a
 # permutation test. Fit the twelve-month model with one, two and three components on the
-# simulated cohort and compare R2Y(cum) with Q2(cum). Then rerun the page with
+# simulated cohort and compare $R^2Y$(cum) with $Q^2$(cum). Then rerun the page with
 # `-p permutations 20`: what is the smallest permutation p the test can then give?
 # ```
 #
@@ -413,10 +413,10 @@ fits = {
 pd.concat(fits, names=["components"])[["r2y_cum", "q2_cum"]].round(3)
 
 # %% [markdown]
-# Each added component raises R2Y towards one, since with thousands of features the model
-# can fit any labels of a hundred samples, while Q2 stalls or falls: the extra components
+# Each added component raises $R^2Y$ towards one, since with thousands of features the model
+# can fit any labels of a hundred samples, while $Q^2$ stalls or falls: the extra components
 # fit noise. That is overfitting, and the permutation test measures it directly: if models
-# fitted to shuffled labels reach the same R2Y and Q2, the true model has found nothing the
+# fitted to shuffled labels reach the same $R^2Y$ and $Q^2$, the true model has found nothing the
 # labels explain. With `permutations` shuffles, the smallest p is one over the number of
 # permutations (ropls counts the true model in the numerator only); with twenty it is one
 # twentieth, so the test can never give p below the paper's significance level. The test
