@@ -21,6 +21,7 @@ EXPECTED = {
     "f.adherence_contact": "discrepancy",  # §2.2: every 3 months; §4: monthly
     "f.fc_cutoff": "discrepancy",  # §2.4: FC >= 2 or <= 0.5; §3.5, §3.6: > 1.2 or < 0.833
     "f.registry_number": "consistent",
+    "f.count_s3_5_p1_s1": "consistent",  # three criteria, three listed (FC > 1.2 or < 0.833)
     "f.ohd_categories": "discrepancy",  # Table 4: 25(OH)D = 12 ng/mL in no category
     "f.auc_bands": "discrepancy",  # Table 6: 0.7 and 0.9 in two bands each
     "tn.spearman": "discrepancy",  # §3.7 reports it, §2 never describes it
@@ -60,9 +61,20 @@ def test_every_word_claim_is_decided_and_explained(fresh):
         fresh["check_kind"].isin(audit.VERDICTS_BY_KIND)
         & fresh.index.str.match(r"^(f|tn|sw|ab)\.|^fig\d\.panels$|^abstract\.|^s4\.")
     ]
-    assert len(words) == 136
+    assert len(words) == 139
     assert "pending" not in set(words["verdict"])
     assert (words["note"].str.len() > 0).all()
     decided = words["verdict"].isin(["consistent", "discrepancy", "inconclusive"])
     assert words.loc[decided, "evidence"].isin(["published", "recomputed"]).all()
     assert (words.loc[~decided, "evidence"] == "not-verifiable").all()
+
+
+def test_a_counted_list_fails_when_its_count_is_edited(fresh):
+    # §2.3: "three time points: pre-intervention (baseline), 6 months, and 12 months"
+    fact = "f.count_s2_3_p1_s2.1"
+    assert fresh.loc["f.count_s2_3_p1_s2", "verdict"] == "consistent"
+    claim = fresh.loc[["f.count_s2_3_p1_s2"]].reset_index()
+    assert audit.verify(claim).loc[0, "verdict"] == "consistent"
+    # edited: the paper printed "four time points"
+    edited = audit.verify(claim, overrides={fact: "four"})
+    assert edited.loc[0, "verdict"] == "discrepancy"

@@ -10,7 +10,7 @@ import pytest
 
 from milkbone import published
 from milkbone.published.transcribe import transcribe_paper
-from milkbone.published.transcribe.statements import duration_rows
+from milkbone.published.transcribe.statements import count_rows, duration_rows
 
 
 def test_durations_found_by_code(paper_text):
@@ -50,3 +50,15 @@ def test_a_fragment_not_in_its_sentence_stops_the_transcription(paper_text, tmp_
     with pytest.raises(ValueError, match=re.escape(message)):
         transcribe_paper(paper=paper, out=out)
     assert list(out.iterdir()) == []
+
+
+def test_counted_lists_found_by_code():
+    facts = published.resource("facts")
+    counts = facts[facts["kind"] == "count"].set_index("sentence_id")
+    assert counts.index.tolist() == ["s2_3.p1.s2", "s2_4.p1.s1", "s3_5.p1.s1"]
+    # §3.5: "three criteria: VIP > 1.0, FC > 1.2, or FC < 0.833, and p < 0.05" (FC is one)
+    items = counts.loc["s3_5.p1.s1", "items"].replace("\u202f", " ")  # narrow spaces as printed
+    assert items == "VIP > 1.0;FC > 1.2, or FC < 0.833;p < 0.05"
+    assert (counts["value"] == "3").all()
+    rows = count_rows({"x.s1": "at four time points: 0, 6, and 12 months."})
+    assert rows[0]["value"] == "4" and rows[0]["items"].count(";") == 2

@@ -297,7 +297,7 @@ def test_every_csv_validates(all_tables):
     assert (
         sizes["prose"] == 249
     )  # + r3_2 right hip and right femoral neck, r3_5.n_6_up, Table 4 and 6 footnotes
-    assert sizes["claims"] == 744  # 608 of the numbers, 136 of the words (issue 13)
+    assert sizes["claims"] == 747  # 608 of the numbers, 139 of the words (issue 13)
     assert sum(len(t) for t in all_tables.values()) == 729
 
 

@@ -40,6 +40,7 @@ EVIDENCE_RULE = {
     "software_version": "published",
     "abbreviation": "published",
     "panel_letters": "published",
+    "listed_count": "published",
 }
 """Evidence level of a verdict, by ``check_kind`` (:mod:`milkbone.audit`, "How a claim is
 checked"). A ``significance_claim`` that needs a p recomputed from a printed statistic
@@ -74,6 +75,7 @@ VERDICTS_BY_KIND = {
     "software_version": (*_CHECKED, "not-verifiable"),
     "abbreviation": (*_CHECKED, "not-verifiable"),
     "panel_letters": _CHECKED,
+    "listed_count": _CHECKED,
 }
 """The verdicts each ``check_kind`` can return. Every kind with a check can return
 ``discrepancy``: a check that cannot fail is not a check. ``p_from_summary`` (a test the

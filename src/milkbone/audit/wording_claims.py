@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from milkbone.audit import wording
+from milkbone.audit.counts import check_count
 from milkbone.audit.formatting import Outcome
 from milkbone.published.registry_paper import abbreviation_key
 
@@ -82,6 +83,14 @@ def _k_panels(claim, ids, look):
     return _outcome(wording.check_panel_letters(figure, caption=caption, cited=cited))
 
 
+def _k_listed_count(claim, ids, look):
+    fact = look[ids[0]]
+    items = [i for i in fact["items"].split(";") if i]
+    out = _outcome(check_count(items, stated=fact["value"]))
+    out.note = f"{len(items)} listed ({'; '.join(items)}); stated {fact['value']}"
+    return out
+
+
 KINDS: dict[str, Callable[[dict, list[str], dict], Outcome]] = {
     "same_fact": _k_same_fact,
     "category_bounds": _k_category_bounds,
@@ -89,5 +98,6 @@ KINDS: dict[str, Callable[[dict, list[str], dict], Outcome]] = {
     "software_version": _k_software,
     "abbreviation": _k_abbreviation,
     "panel_letters": _k_panels,
+    "listed_count": _k_listed_count,
 }
 """The check of each ``check_kind`` this module reads, by name."""

@@ -51,7 +51,8 @@ The rest of the paper (:mod:`milkbone.published.registry_paper`, issue 13):
 - ``software_version``: the versions printed for one piece of software or database;
 - ``abbreviation``: every expansion printed for one abbreviation, against each other
   and the standard meaning (``data/curated/terms.csv``);
-- ``panel_letters``: a figure caption's panel letters against the letters the text cites.
+- ``panel_letters``: a figure caption's panel letters against the letters the text cites;
+- ``listed_count``: a count stated before the list it counts (``three time points: …``).
 """
 
 from __future__ import annotations

@@ -106,20 +106,26 @@ def _statement_claims(statements: pd.DataFrame, places: pd.DataFrame) -> list[di
     return out
 
 
+_FACT_KINDS = {"same": "same_fact", "bounds": "category_bounds", "count": "listed_count"}
+
+
 def _fact_claims(facts: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
     out = []
     for fact, rows in facts.groupby("fact", sort=False):
-        same = rows["kind"].iloc[0] == "same"
+        kind = rows["kind"].iloc[0]
         name = fact.replace("_", " ")
+        quantity = {
+            "same": f"{name}, stated in {len(rows)} places",
+            "bounds": f"{name}: the categories' bounds",
+            "count": f"a count stated before the list it counts ({rows['check_note'].iloc[0]})",
+        }[kind]
         out.append(
             _across(
                 f"f.{fact}",
                 location="; ".join(where(places.loc[i]) for i in rows["sentence_id"]),
-                quantity=f"{name}, stated in {len(rows)} places"
-                if same
-                else f"{name}: the categories' bounds",
+                quantity=quantity,
                 printed=" | ".join(rows["printed"]),
-                kind="same_fact" if same else "category_bounds",
+                kind=_FACT_KINDS[kind],
                 inputs=list(rows["fact_id"]),
                 context="; ".join(filter(None, rows["check_note"])),
             )
@@ -197,8 +203,8 @@ def paper_claims(
     >>> rows = paper_claims(**{n: published.resource(n) for n in
     ...     ("sentences", "abbreviations", "panels", "statements", "facts")})
     >>> sorted({r["check_kind"] for r in rows})  # doctest: +NORMALIZE_WHITESPACE
-    ['abbreviation', 'category_bounds', 'panel_letters', 'same_fact', 'software_version',
-     'supported_by', 'tests_named']
+    ['abbreviation', 'category_bounds', 'listed_count', 'panel_letters', 'same_fact',
+     'software_version', 'supported_by', 'tests_named']
     """
     places = sentences.set_index("sentence_id", drop=False)
     return (

@@ -34,6 +34,7 @@ WORD_KINDS = (
     "software_version",
     "abbreviation",
     "panel_letters",
+    "listed_count",
 )
 """The check kinds of the paper's words (:mod:`milkbone.published.registry_paper`)."""
 

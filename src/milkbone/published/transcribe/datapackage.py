@@ -124,9 +124,9 @@ OVERRIDES = {
     ),
     ("facts", "kind"): (
         STRING,
-        "same: every value must be equal; bounds: the values are intervals that must tile the range.",
+        "same: every value must be equal; bounds: the values are intervals that must tile the range; count: a stated count (value) and the list it counts (items).",
         "",
-        {"required": True, "enum": ["same", "bounds"]},
+        {"required": True, "enum": ["same", "bounds", "count"]},
     ),
     ("facts", "printed"): (STRING, "The fact as printed in that sentence.", "", {"required": True}),
     ("facts", "value"): (

@@ -331,6 +331,12 @@ FIELDS = {
     ),
     "fact_id": (STRING, "Identifier: f.<fact>.<k>.", "", {"required": True, "unique": True}),
     "fact": (STRING, "The fact, as a slug.", "", {"required": True}),
+    "items": (
+        STRING,
+        "The items of a counted list, as printed, separated by ';' (empty for other facts).",
+        "",
+        {},
+    ),
     "claim_id": (
         STRING,
         "Stable identifier of the claim (a cell_id or prose_id, with a suffix where one cell carries several claims; q… for claims stated in words).",

@@ -14,8 +14,10 @@ by id) or ``rise:ID`` / ``fall:ID`` (a printed change must go that way).
 :data:`FACT_TABLE` (``facts.csv``) lists facts printed in several places: ``fact |
 kind | sentence_id | printed | value | check_note``; ``kind`` is ``same`` (every
 ``value`` must be equal) or ``bounds`` (intervals that must tile the range without
-gap or overlap). The durations of the trial are found by code
-(:func:`duration_rows`). Every printed fragment is looked up in its sentence.
+gap or overlap) or ``count`` (a stated count and the list it counts, ``items``).
+The durations of the trial (:func:`duration_rows`) and the counted lists
+(:func:`count_rows`) are found by code. Every printed fragment is looked up in its
+sentence.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ __all__ = [
     "FACT_TABLE",
     "STATEMENT_COLUMNS",
     "STATEMENT_TABLE",
+    "count_rows",
     "duration_rows",
     "fact_rows",
     "statement_rows",
@@ -45,6 +48,12 @@ STATEMENT_COLUMNS = (
     "check_note",
 )
 FACT_COLUMNS = ("fact", "kind", "sentence_id", "printed", "value", "check_note")
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNTED_LIST = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|\d+)(?P<noun>(?: [a-z-]+){1,3}): "
+    r"(?P<items>[^:;]+?)\.?$"
+)
 
 STATEMENT_TABLE = """
 abstract.background.s1|risk|calcium lost after menopause raises the risk of osteoporosis|increases osteoporosis risk||||background from the literature: no result of this trial bears on it
@@ -213,8 +222,50 @@ def duration_rows(texts: dict[str, str]) -> list[dict]:
     return out
 
 
+def _items(text: str) -> list[str]:
+    """The items of a printed list: split at commas and "and"; "or X" joins the item before."""
+    out: list[str] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
+        part = part.strip()
+        if part.startswith("or ") and out:
+            out[-1] = f"{out[-1]}, {part}"
+        elif part:
+            out.append(part)
+    return out
+
+
+def count_rows(texts: dict[str, str]) -> list[dict]:
+    """Counts stated before the list they count (``three time points: a, b, and c``).
+
+    ``value`` is the stated count, ``items`` the listed items (``;``-separated).
+
+    Examples
+    --------
+    >>> rows = count_rows({"x.s1": "Using three criteria: VIP > 1, FC > 2, or FC < 0.5, and p < 0.05."})
+    >>> rows[0]["value"], rows[0]["items"]
+    ('3', 'VIP > 1;FC > 2, or FC < 0.5;p < 0.05')
+    """
+    out = []
+    for sentence_id, text in texts.items():
+        for match in _COUNTED_LIST.finditer(text):
+            n = match["n"]
+            out.append(
+                {
+                    "fact": f"count_{sentence_id.replace('.', '_')}",
+                    "kind": "count",
+                    "sentence_id": sentence_id,
+                    "printed": match.group().rstrip("."),
+                    "value": str(_NUMBER_WORDS.get(n, n)),
+                    "check_note": f"{match['noun'].strip()}, found by code",
+                    "items": ";".join(_items(match["items"])),
+                }
+            )
+    return out
+
+
 def fact_rows(texts: dict[str, str]) -> list[dict]:
-    """``facts.csv``: the trial's durations (:func:`duration_rows`), then :data:`FACT_TABLE`.
+    """``facts.csv``: the trial's durations (:func:`duration_rows`), :data:`FACT_TABLE`,
+    the counted lists (:func:`count_rows`).
 
     ``fact_id`` is ``f.<fact>.<k>`` (k from 1 within a fact).
 
@@ -223,10 +274,12 @@ def fact_rows(texts: dict[str, str]) -> list[dict]:
     ValueError
         If a sentence does not exist or a fragment is not printed in its sentence.
     """
-    rows = duration_rows(texts) + _table(FACT_TABLE, FACT_COLUMNS)
+    rows = duration_rows(texts) + _table(FACT_TABLE, FACT_COLUMNS) + count_rows(texts)
     out, seen = [], {}
     for row in rows:
         row["printed"] = _locate(row["printed"], row["sentence_id"], texts)
         seen[row["fact"]] = seen.get(row["fact"], 0) + 1
-        out.append({"fact_id": f"f.{row['fact']}.{seen[row['fact']]}", **row})
+        fields = {column: row[column] for column in FACT_COLUMNS}
+        fields["items"] = row.get("items", "")
+        out.append({"fact_id": f"f.{row['fact']}.{seen[row['fact']]}", **fields})
     return out
