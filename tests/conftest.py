@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 os.environ.setdefault("PYTHONHASHSEED", "0")
@@ -23,3 +26,24 @@ def pytest_configure(config):
     from milkbone import cli, cohort, paths
 
     cohort.simulate(seed=cli.DEFAULT_SEED, out=paths.SIMULATED)
+
+
+@pytest.fixture(scope="session")
+def built_site():
+    """Run ``milkbone build`` exactly as ``make book`` does; the HTML folder.
+
+    Shared by the book tests and the browser tests. The notebook cache and the book's
+    input stamp make every call after the first one a no-op; two test workers calling
+    it at once take turns (the build lock).
+    """
+    from milkbone import paths
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "milkbone.cli", "build"],
+        cwd=paths.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return paths.BUILD / "html"

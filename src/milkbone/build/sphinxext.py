@@ -15,6 +15,7 @@ found there on every page, which would load MathJax twice.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -81,6 +82,11 @@ def _stage_mathjax(app, config) -> None:
         )
     config.html_static_path = [*config.html_static_path, str(staging)]
     config.html_favicon = str(staging / "favicon.svg")
+    # a changed page rule must reach every page, not only the pages whose source changed:
+    # Sphinx re-reads everything when an "env" config value differs from the last build's
+    config.milkbone_rules = hashlib.sha256(
+        b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    ).hexdigest()
     config.mathjax_path = f"mathjax/MathJax.js?config={MATHJAX_CONFIG}"
     config.mathjax3_config = None
     config.mathjax2_config = {
@@ -135,11 +141,30 @@ def _anchor_cells(app, doctree) -> None:
             node["ids"].append(f"cell-{node['exec_count']}")
 
 
+def _unique_assets(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: each script and stylesheet once. sphinx-thebe adds its inline
+    configuration again whenever documents are re-read, and the browser then reports
+    "Identifier 'THEBE_JS_URL' has already been declared" on every page."""
+    for name in ("script_files", "css_files"):
+        if name in context:
+            seen: set[str] = set()
+            kept = []
+            for asset in context[name]:
+                # the same inline script comes once with filename None, once with ""
+                key = f"{asset.filename or ''}|{asset.attributes.get('body', '')}"
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(asset)
+            context[name] = kept
+
+
 def setup(app):
     """Register the extension: page rules, and MathJax, styles and icon once configured."""
     app.add_config_value("milkbone_edition", "reader", "env")
+    app.add_config_value("milkbone_rules", "", "env")
     app.connect("config-inited", _stage_mathjax, priority=900)
     app.connect("source-read", _prepare_notebook)
     app.connect("doctree-read", _anchor_cells)
+    app.connect("html-page-context", _unique_assets)
     app.add_css_file("milkbone.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
