@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except KeyboardInterrupt as interrupt:  # Ctrl-C: one line, what was left behind
-        print(f"milkbone {args.command}: {interrupt or 'interrupted'}", file=sys.stderr)
+        print(f"milkbone {args.command}: {str(interrupt) or 'interrupted'}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # a bug: one line, never reported as invalid input
         print(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+import time
 
 import pytest
 
 from milkbone import build
+from tests.build.conftest import SLEEPER, Command, kernels_running_in
 
 
 def _statuses(results):
@@ -101,3 +103,47 @@ def test_notebook_sources_in_book_order_without_private_ones(project):
     (project / "notebooks" / "_draft.py").write_text("# %%\n")
     names = [p.name for p in build.notebook_sources(project / "notebooks")]
     assert names == ["alpha.py", "beta.py"]
+
+
+def _interrupted_build(root, *, whole_group):
+    """Start ``milkbone build --no-book`` on one worker, press Ctrl-C while the third
+    notebook (it sleeps) runs; return exit code, output and errors."""
+    command = Command(root, "build", "--no-book", "--workers", "1")
+    command.wait_for("beta")  # alpha and beta ran; slow is starting its kernel
+    time.sleep(4)
+    command.press_ctrl_c(whole_group=whole_group)
+    return command.finish()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("whole_group", [True, False], ids=["terminal", "main-process"])
+def test_ctrl_c_during_execution_ends_in_one_line_and_exit_130(slow_project, whole_group):
+    root = slow_project
+    code, out, err = _interrupted_build(root, whole_group=whole_group)
+    assert code == 130
+    assert err.strip().splitlines() == [
+        "milkbone build: interrupted while executing notebooks: 2 of 3 finished; the others "
+        "left no executed notebook and no cache entry"
+    ]
+    assert "Traceback" not in out + err
+    notebooks = root / "notebooks"
+    assert (notebooks / "alpha.ipynb").exists() and (notebooks / "beta.ipynb").exists()
+    assert not (notebooks / "slow.ipynb").exists()
+    assert [p.name for p in notebooks.iterdir() if p.name.startswith(".")] == []
+    cache_dir = root / "_build" / build.CACHE_DIRNAME
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["alpha.json", "beta.json"]
+    deadline = time.monotonic() + 15  # a kernel ends when it sees its worker gone (1 s poll)
+    while kernels_running_in(root) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert kernels_running_in(root) == []
+
+
+@pytest.mark.slow
+def test_the_build_after_an_interrupted_one_executes_what_did_not_finish(slow_project):
+    root = slow_project
+    _interrupted_build(root, whole_group=True)
+    (root / "notebooks" / "slow.py").write_text(SLEEPER.replace("120", "0"))
+    results = build.execute_notebooks(root=root)
+    assert _statuses(results)["slow"] == "executed"
+    assert {r.status for r in results} <= {"executed", "cached"}
+    assert (root / "notebooks" / "slow.ipynb").exists()

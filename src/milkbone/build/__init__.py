@@ -1,8 +1,10 @@
 """The build: execute the notebooks (with a content-hash cache), then the book.
 
-- :mod:`~milkbone.build.prepare`: the default simulated cohort, before any notebook;
+- :mod:`~milkbone.build.prepare`: one build at a time (a lock), and the default
+  simulated cohort, written atomically before any notebook;
 - :mod:`~milkbone.build.parameters`: a notebook's parameters, checked before it runs;
 - :mod:`~milkbone.build.execute`: papermill runs, in parallel, one line of progress each;
+- :mod:`~milkbone.build.kernel`: the kernel a notebook runs in (environment, sockets);
 - :mod:`~milkbone.build.cache`: the cache key of a notebook (source, package,
   parameters, data files read) and its entries;
 - :mod:`~milkbone.build.report`: the execution report the book publishes;
@@ -24,17 +26,17 @@ from milkbone.build.cache import (
     package_hash,
 )
 from milkbone.build.execute import (
-    KERNEL,
     BuildError,
+    BuildInterrupted,
     NotebookFailure,
     NotebookResult,
     execute_notebooks,
     execute_one,
-    kernel_environment,
     notebook_sources,
     progress_lines,
     quiet,
 )
+from milkbone.build.kernel import KERNEL, kernel_environment
 from milkbone.build.parameters import (
     check_parameters,
     notebook_defaults,
@@ -42,7 +44,13 @@ from milkbone.build.parameters import (
     parse_value,
     typed_parameters,
 )
-from milkbone.build.prepare import DEFAULT_SEED, prepare_cohort
+from milkbone.build.prepare import (
+    DEFAULT_SEED,
+    LOCK_NAME,
+    one_build_at_a_time,
+    prepare_cohort,
+    same_files,
+)
 from milkbone.build.report import REPORT_NAME, summarise_reads, summary, write_report
 
 __all__ = [
@@ -50,9 +58,11 @@ __all__ = [
     "CACHE_DIRNAME",
     "DEFAULT_SEED",
     "KERNEL",
+    "LOCK_NAME",
     "NOT_NOTEBOOK_INPUTS",
     "REPORT_NAME",
     "BuildError",
+    "BuildInterrupted",
     "NotebookFailure",
     "NotebookResult",
     "book_command",
@@ -67,12 +77,14 @@ __all__ = [
     "notebook_defaults",
     "notebook_parameters",
     "notebook_sources",
+    "one_build_at_a_time",
     "output_path",
     "package_hash",
     "parse_value",
     "prepare_cohort",
     "progress_lines",
     "quiet",
+    "same_files",
     "summarise_reads",
     "summary",
     "typed_parameters",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from milkbone import paths
 from milkbone.build.cache import CACHE_DIRNAME, relative
-from milkbone.build.execute import BuildError, quiet
+from milkbone.build.execute import BuildError, BuildInterrupted, quiet
 
 __all__ = [
     "BOOK_OPTIONS",
@@ -145,13 +145,15 @@ def build_book(
     """Run ``jupyter-book build`` with warnings as errors; return the HTML folder.
 
     Skipped when the site's inputs (:func:`book_inputs`) are those of its last
-    successful build, unless ``force``. A failed build removes the HTML folder, so a
-    stale site never looks current.
+    successful build, unless ``force``. A failed or interrupted build removes the HTML
+    folder, so a stale site never looks current.
 
     Raises
     ------
     BuildError
         If Sphinx reports any warning or error (``-W -n --keep-going``).
+    BuildInterrupted
+        On Ctrl-C, once Sphinx has stopped and the half-built site was removed.
     """
     root = (root or paths.ROOT).resolve()
     html = html_folder(root, edition)
@@ -167,7 +169,14 @@ def build_book(
         command = book_command(root, config=_student_config(root), output=html.parents[1])
     else:
         command = book_command(root)
-    completed = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    try:
+        completed = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    except KeyboardInterrupt:  # Sphinx had rewritten part of the site: none of it is current
+        shutil.rmtree(html, ignore_errors=True)
+        raise BuildInterrupted(
+            f"interrupted while building the book; the half-built site {relative(html, root)} "
+            "was removed"
+        ) from None
     if completed.returncode != 0:
         shutil.rmtree(html, ignore_errors=True)
         output = (completed.stdout + completed.stderr).strip().splitlines()

@@ -6,8 +6,11 @@ and every data file the notebook *read* during its last run (recorded by
 notebooks that read it. Jupyter Book's own cache ignores data files; this one does
 not, which is why the book is built with ``execute_notebooks: off``.
 
-One JSON entry per notebook in ``_build/.milkbone-cache/``, written atomically; an
-entry that cannot be read counts as missing.
+One JSON entry per notebook in ``_build/.milkbone-cache/``, written atomically, holding
+the SHA-256 of the executed notebook it vouches for. An entry that cannot be read
+(truncated, malformed, from an older version without that digest) counts as missing, and
+so does one whose executed notebook is missing, empty or not the file that run wrote (a
+build interrupted while writing it, say): the notebook is executed again.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "package_hash",
     "relative",
     "sha256",
+    "write_atomically",
     "write_entry",
 ]
 
@@ -133,11 +137,15 @@ def _read_entry(cache: Path) -> dict | None:
 def fresh_entry(
     source: Path, *, parameters: Mapping[str, object], package: str, root: Path
 ) -> dict | None:
-    """The cache entry of ``source`` if its inputs are unchanged, else None."""
-    if not output_path(source).exists():
-        return None
+    """The cache entry of ``source`` if its inputs are unchanged and its executed
+    notebook is the one that run wrote, else None."""
     entry = _read_entry(cache_file(source, root))
     if entry is None or entry.get("key") != cache_key(source, parameters, package):
+        return None
+    output = output_path(source)
+    if not output.is_file() or output.stat().st_size == 0:
+        return None
+    if entry.get("output") != file_hash(output):
         return None
     unchanged = all(file_hash(root / path) == digest for path, digest in entry["reads"].items())
     return entry if unchanged else None
@@ -159,12 +167,39 @@ def is_up_to_date(
 
 
 def write_entry(source: Path, root: Path, entry: Mapping[str, object]) -> Path:
-    """Write the cache entry of ``source`` atomically (a whole file or none)."""
+    """Write the cache entry of ``source`` atomically (a whole file or none).
+
+    The entry records the SHA-256 of the executed notebook as it is now (``output``),
+    so call this after the notebook was written: :func:`fresh_entry` accepts the entry
+    only while that file is unchanged.
+    """
     path = cache_file(source, root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8"
-    ) as handle:
-        handle.write(json.dumps(dict(entry), indent=1, sort_keys=True))
-    os.replace(handle.name, path)
+    record = {**dict(entry), "output": file_hash(output_path(source))}
+    write_atomically(path, json.dumps(record, indent=1, sort_keys=True).encode())
+    return path
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, renamed.
+
+    A reader never sees a half-written file, even if the writer is interrupted.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "entry.json"
+    >>> write_atomically(target, b"{}").read_bytes(), [p.name for p in target.parent.iterdir()]
+    (b'{}', ['entry.json'])
+    """
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        raise
     return path

@@ -3,16 +3,24 @@
 The ``.py`` files in ``notebooks/`` are the only sources: each is converted with
 jupytext and executed by papermill into ``notebooks/<name>.ipynb`` (git-ignored),
 never synced back. A notebook that fails leaves no ``.ipynb`` and no cache entry
-behind, and the book is not built, so nothing stale looks valid. The cache itself
-is :mod:`milkbone.build.cache`.
+behind, and the book is not built, so nothing stale looks valid. An executed notebook
+is put in place by a rename, whole or not at all. The cache itself is
+:mod:`milkbone.build.cache`.
+
+Ctrl-C belongs to the main process: the worker processes ignore it, and on an
+interrupt the main process stops them (each cleans up its scratch folder and its
+kernel ends with it) and raises :class:`BuildInterrupted`, which the command line
+reports in one line with exit code 130.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -22,25 +30,37 @@ from pathlib import Path
 
 from milkbone import paths
 from milkbone.build import cache
+from milkbone.build.kernel import (
+    environment,
+    kernel_environment,
+    output_to,
+    run_papermill,
+    write_unexecuted,
+)
 
 __all__ = [
-    "KERNEL",
     "BuildError",
+    "BuildInterrupted",
     "NotebookFailure",
     "NotebookResult",
     "execute_notebooks",
     "execute_one",
-    "kernel_environment",
     "notebook_sources",
     "progress_lines",
     "quiet",
 ]
 
-KERNEL = "python3"
-
 
 class BuildError(RuntimeError):
     """A step of the build failed; the message says which and why."""
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """The build was interrupted (Ctrl-C); the message says what was left behind.
+
+    A :class:`KeyboardInterrupt`, so code that does not expect it stops as on any
+    Ctrl-C; the command line prints its message as one line and exits with 130.
+    """
 
 
 @dataclass(frozen=True)
@@ -82,89 +102,41 @@ def _failure_from(error: BaseException) -> NotebookFailure:
     return NotebookFailure(cell=cell, source=source.strip(), error=f"{ename}: {evalue}")
 
 
-@contextlib.contextmanager
-def _environment(updates: Mapping[str, str]):
-    """Set environment variables for the kernel about to start, then restore them.
-
-    The kernel inherits them; this process must not keep them, since ``milkbone run``
-    executes in the caller's process (a test session, say).
-    """
-    saved = {name: os.environ.get(name) for name in updates}
-    os.environ.update(updates)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-def _kernel_config(sockets: Path):
-    """Kernel over IPC sockets in ``sockets``: no TCP ports opened, no warning."""
-    from traitlets.config import Config
-
-    config = Config()
-    config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = str(sockets / "kernel")
-    return config
-
-
-def _run_papermill(unexecuted, executed, parameters, root) -> None:
-    import papermill
-
-    # Unix socket paths are limited to 107 bytes, so the kernel's sockets go in a short
-    # folder of the system's temporary directory, not under the (possibly deep) project.
-    with tempfile.TemporaryDirectory(prefix="milkbone-") as sockets:
-        papermill.execute_notebook(
-            str(unexecuted),
-            str(executed),
-            parameters=parameters,
-            kernel_name=KERNEL,
-            cwd=str(root),
-            progress_bar=False,
-            log_output=False,
-            config=_kernel_config(Path(sockets)),
-        )
-
-
-def kernel_environment(
-    source: Path, root: Path, parameters: Mapping[str, object], read_log: Path
-) -> dict[str, str]:
-    """Environment of the kernel running ``source``: where to log reads, which
-    notebook it is (captions name it), its parameters, fixed hashing and backend."""
-    return {
-        paths.READ_LOG_VARIABLE: str(read_log),
-        "MILKBONE_ROOT": str(root),
-        "MILKBONE_NOTEBOOK": cache.relative(source, root),
-        "MILKBONE_PARAMETERS": json.dumps(dict(parameters), sort_keys=True),
-        "PYTHONHASHSEED": "0",
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-    }
-
-
-def _write_unexecuted(source: Path, folder: Path) -> Path:
-    """The jupytext source as an ``.ipynb`` with the kernel named, in ``folder``."""
-    import jupytext
-    import nbformat
-
-    notebook = jupytext.read(source)
-    notebook.metadata["kernelspec"] = {
-        "name": KERNEL,
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    unexecuted = folder / f"{source.stem}.in.ipynb"
-    nbformat.write(notebook, unexecuted)
-    return unexecuted
-
-
 def _reads(read_log: Path, root: Path) -> dict[str, str | None]:
     """Data files the run read, with their hashes; a file gone after the run was
     temporary (an exercise re-simulating, say) and is not an input."""
     logged = {Path(line) for line in read_log.read_text().splitlines() if line}
     return {cache.relative(p, root): cache.file_hash(p) for p in sorted(logged) if p.exists()}
+
+
+def _install(executed: Path, final: Path) -> None:
+    """Put the executed notebook in place whole or not at all: copied beside ``final``
+    under a hidden name, then renamed over it.
+
+    Raises
+    ------
+    ValueError
+        If ``executed`` is not a notebook with at least one cell.
+    """
+    try:
+        cells = json.loads(executed.read_text(encoding="utf-8")).get("cells")
+    except (OSError, ValueError, AttributeError):
+        cells = None
+    if not cells:
+        raise ValueError(f"papermill wrote no cells to {executed.name}")
+    partial = final.with_name(f".{final.name}.partial")
+    try:
+        shutil.copyfile(executed, partial)
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _discard(final: Path, source: Path, root: Path, destination: str | None) -> None:
+    """A failed run leaves neither an executed notebook nor (in the book) a cache entry."""
+    final.unlink(missing_ok=True)
+    if destination is None:
+        cache.cache_file(source, root).unlink(missing_ok=True)
 
 
 def execute_one(
@@ -187,19 +159,18 @@ def execute_one(
     with tempfile.TemporaryDirectory(dir=scratch_parent) as scratch:
         read_log = Path(scratch) / "reads.txt"
         read_log.touch()
-        unexecuted = _write_unexecuted(source_path, Path(scratch))
+        unexecuted = write_unexecuted(source_path, Path(scratch))
         executed = Path(scratch) / f"{name}.ipynb"
         try:
-            with _environment(kernel_environment(source_path, root_path, parameters, read_log)):
-                _run_papermill(unexecuted, executed, parameters, root_path)
+            kernel = kernel_environment(source_path, root_path, parameters, read_log)
+            with environment(kernel), output_to(Path(scratch) / "kernel.log"):
+                run_papermill(unexecuted, executed, parameters, root_path)
+            _install(executed, final)
         except Exception as error:  # papermill wraps the notebook's exception
-            final.unlink(missing_ok=True)
-            if destination is None:
-                cache.cache_file(source_path, root_path).unlink(missing_ok=True)
+            _discard(final, source_path, root_path, destination)
             failure = _failure_from(error)
             return NotebookResult(name, "failed", time.perf_counter() - start, failure=failure)
         read_hashes = _reads(read_log, root_path)
-        shutil.move(executed, final)
     if destination is not None:
         return NotebookResult(name, "executed", time.perf_counter() - start)
     key = cache.cache_key(source_path, parameters, package)
@@ -243,12 +214,50 @@ def _cached_result(source: Path, entry: dict) -> NotebookResult:
     )
 
 
+def _leave_quietly(signum: int, frame: object) -> None:
+    """A worker told to stop: silence its output, end its kernel (mid-cell, nothing to
+    keep; it would print errors once its sockets are gone), then exit through the
+    ``finally`` blocks, which remove the scratch folders."""
+    import psutil  # installed with ipykernel
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+    raise SystemExit(128 + signum)
+
+
+def _worker_signals() -> None:
+    """Initialiser of a worker process: Ctrl-C is for the main process to handle, and
+    SIGTERM, which the main process sends on an interrupt, ends the worker quietly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _leave_quietly)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """After Ctrl-C: cancel what has not started, stop the workers, wait for them."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in multiprocessing.active_children():
+        worker.terminate()
+    pool.shutdown(wait=True)
+
+
 def _run_pending(pending, *, parameters, root, package, workers, echo) -> list[NotebookResult]:
-    """Execute ``pending`` notebooks on up to ``workers`` processes, echoing each result."""
+    """Execute ``pending`` notebooks on up to ``workers`` processes, echoing each result.
+
+    Raises
+    ------
+    BuildInterrupted
+        On Ctrl-C, once every worker has stopped; finished notebooks keep their output
+        and cache entry, the others leave none.
+    """
     workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
     echo(f"executing {len(pending)} notebook(s) on {workers} worker(s)")
-    results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    results: list[NotebookResult] = []
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
+    try:
         futures = [
             pool.submit(execute_one, str(s), parameters, str(root), package) for s in pending
         ]
@@ -256,6 +265,17 @@ def _run_pending(pending, *, parameters, root, package, workers, echo) -> list[N
             results.append(future.result())
             for line in progress_lines(results[-1]):
                 echo(line)
+    except KeyboardInterrupt:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C waits too
+        try:
+            _stop_workers(pool)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        raise BuildInterrupted(
+            f"interrupted while executing notebooks: {len(results)} of {len(pending)} "
+            "finished; the others left no executed notebook and no cache entry"
+        ) from None
+    pool.shutdown(wait=True)
     return results
 
 
