@@ -31,7 +31,9 @@ INSPECT = """() => {
     return null;
   };
   const tables = [...article.querySelectorAll('table')]
-    .filter(t => t.getClientRects().length && !t.closest('.dataTables_scrollHead'))
+    // DataTables draws a scrolling table's header as a second table that follows the body's
+    // scroll position; the body table is checked instead
+    .filter(t => t.getClientRects().length && !t.closest('.dt-scroll-head, .dataTables_scrollHead'))
     .map((t, index) => {
       const scroller = scrollerOf(t);
       const frame = (scroller || article).getBoundingClientRect();

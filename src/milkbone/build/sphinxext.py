@@ -104,6 +104,11 @@ def _stage_mathjax(app, config) -> None:
             "preferredFont": None,
             "webFont": "STIX-Web",
             "imageFont": None,
+            # MathJax's fallback font is url('about:blank'), which the browser refuses
+            # with a console error on every page with math; a local() name asks nothing
+            "styles": {
+                "@font-face": {"font-family": "MathJax_Blank", "src": "local('MathJax_Blank')"}
+            },
         },
         "showMathMenu": False,
         "messageStyle": "none",
