@@ -6,13 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test lint bench lock clean help
+.PHONY: book test lint bench bench-analyses lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book   set up .venv, execute the notebooks and build the site into _build/html"
 	@echo "make test   set up .venv, run ruff and the whole test suite"
-	@echo "make bench  time a cold build, a no-op rebuild and a one-notebook rebuild"
+	@echo "make bench  time a cold build, a no-op rebuild and a one-notebook rebuild, then the"
+	@echo "            omics analyses at ten times the paper's size (make bench-analyses: only those)"
 	@echo "make lock   re-resolve requirements.in into requirements.lock and environment.yml"
 	@echo "make clean  remove generated files (keeps .venv)"
 
@@ -38,6 +39,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+bench-analyses: $(STAMP)
+	$(BIN)/python tools/bench.py --skip-build
 
 lock:
 	PYTHON=$(PYTHON) tools/lock.sh

@@ -1,11 +1,15 @@
-"""Benchmark the build: cold, no-op rebuild, and rebuild after editing one notebook.
+"""Benchmark the build (cold, no-op, after editing one notebook), then the analyses.
 
-Run with ``make bench``. It wipes the generated files (never sources or .venv),
-times three ``milkbone build`` runs and prints the figures quoted in the README.
+Run with ``make bench``. It wipes the generated files (never sources or .venv), times
+``milkbone build`` runs, then runs each benchmark of :data:`ANALYSES` (the omics
+analyses at ten times the paper's size, each a script of ``tools/`` that exits 1 when
+a check or its target fails) and prints the figures quoted in the README.
+``--skip-build`` (``make bench-analyses``) runs the analyses only.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -15,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MILKBONE = [sys.executable, "-m", "milkbone.cli", "build"]
 EDITED = ROOT / "notebooks" / "10_trial_design.py"
+ANALYSES = ("bench_metabolome.py",)
+"""Benchmark scripts of ``tools/`` run after the build's timings, in order."""
 
 
 def timed_build(label: str) -> float:
@@ -25,7 +31,13 @@ def timed_build(label: str) -> float:
     return seconds
 
 
-def main() -> int:
+def run_analysis(script: str) -> bool:
+    """Run one benchmark script of ``tools/`` with its defaults; True when it passes."""
+    print(f"\n{script}", flush=True)
+    return subprocess.run([sys.executable, str(ROOT / "tools" / script)], cwd=ROOT).returncode == 0
+
+
+def time_builds() -> None:
     for folder in ("_build", "_generated", "data/simulated"):
         shutil.rmtree(ROOT / folder, ignore_errors=True)
     for notebook in (ROOT / "notebooks").glob("*.ipynb"):
@@ -40,7 +52,18 @@ def main() -> int:
     finally:
         EDITED.write_text(original)
     timed_build("rebuild after reverting the edit")
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="run the analyses only")
+    args = parser.parse_args(argv)
+    if not args.skip_build:
+        time_builds()
+    failed = [script for script in ANALYSES if not run_analysis(script)]
+    if failed:
+        print(f"failed: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
