@@ -9,6 +9,7 @@ The analysis step of the pipeline: frames in, tidy frames out, nothing read or p
 - ``design``: the trial's design recomputed from published numbers (§2, Table 1);
 - ``metabolome``: PLS-DA, per-feature tests, ROC and pathway enrichment (§3.5–3.6);
 - ``correlation``: Spearman correlations between blocks joined by participant (§3.7);
+- ``joint``: Figure 7's blocks and panels, and the correlations §3.7 names;
 - ``mechanism``: the evidence behind each arrow of the proposed mechanism (Figure 8);
 - ``literature``: the trial beside the gut–bone literature, agreement by code.
 
@@ -19,6 +20,7 @@ from milkbone.analysis import (
     clinical,
     correlation,
     design,
+    joint,
     literature,
     mechanism,
     metabolome,
@@ -30,6 +32,7 @@ __all__ = [
     "clinical",
     "correlation",
     "design",
+    "joint",
     "literature",
     "mechanism",
     "metabolome",

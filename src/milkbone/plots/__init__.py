@@ -12,6 +12,7 @@ figure shares; no statistics are computed here. Save and show a figure with
 - :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit;
 - :mod:`~milkbone.plots.metabolome`: heat map, PLS-DA, volcano, pathway and ROC plots (§3.5–3.6);
 - :mod:`~milkbone.plots.visits`: PLS-DA scores and permutations of several visits (§3.5–3.6);
+- :mod:`~milkbone.plots.joint`: the correlation heat maps of the joint analysis (Figure 7);
 - :mod:`~milkbone.plots.mechanism`: the proposed mechanism with each arrow's evidence (Figure 8).
 
 A new module adds one import line below and its names to ``__all__``.
@@ -27,6 +28,7 @@ from milkbone.plots.bmd import (
 )
 from milkbone.plots.clinical import category_bars, visit_means
 from milkbone.plots.flow import participant_flow
+from milkbone.plots.joint import correlation_panels
 from milkbone.plots.mechanism import EDGE_STYLE, mechanism_diagram
 from milkbone.plots.metabolome import (
     REGULATION_STYLE,
@@ -64,6 +66,7 @@ __all__ = [
     "VERDICT_ORDER",
     "bmd_panels",
     "category_bars",
+    "correlation_panels",
     "differential_heatmap",
     "figure_and_axes",
     "mechanism_diagram",

@@ -28,6 +28,9 @@ NODE_KINDS = (
 )
 """The kinds of box in Figure 8."""
 
+BLOCKS = ("markers", "genera", "serum", "fecal")
+"""The blocks of variables Figure 7 correlates (paper §3.7)."""
+
 DIRECTIONS = ("+", "-", "")
 """``+`` healthier or denser bone, ``-`` the opposite, empty: not reported."""
 
@@ -42,6 +45,8 @@ _EDGE_COLUMNS = (
     "bend",
 )
 _TERM_COLUMNS = ("abbreviation", "standard", "source")
+_VARIABLE_COLUMNS = ("block", "variable", "why")
+_PAIR_COLUMNS = ("claim_id", "panel", "left", "right")
 _SOURCE_COLUMNS = ("source_id", "citation", "kind", "secondary", "file", "what_it_reports")
 _CONTEXT_COLUMNS = (
     "topic",
@@ -169,3 +174,35 @@ def terms(*, folder: str | Path | None = None) -> pd.DataFrame:
     if twice:
         raise ValueError(f"terms.csv lists {shown(twice)} twice")
     return table
+
+
+def figure7(*, folder: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The variables of Figure 7's blocks and the correlations §3.7 names.
+
+    Returns
+    -------
+    variables : pandas.DataFrame
+        ``block, variable, why``; ``block`` is one of :data:`BLOCKS`.
+    pairs : pandas.DataFrame
+        ``claim_id, panel, left, right``: each named correlation, with its panel
+        (A–E) and the two variables as the blocks name them.
+
+    Raises
+    ------
+    ValueError
+        If a block is unknown, or a named pair uses a variable no block holds.
+
+    Examples
+    --------
+    >>> variables, pairs = figure7()
+    >>> sorted(set(variables["block"])) == sorted(BLOCKS)
+    True
+    """
+    folder = Path(folder) if folder is not None else None
+    variables = _read("figure7_variables.csv", _VARIABLE_COLUMNS, folder)
+    pairs = _read("figure7_pairs.csv", _PAIR_COLUMNS, folder)
+    _check_values(variables, "block", BLOCKS, "figure7_variables.csv")
+    _check_values(pairs, "panel", ["A", "B", "C", "D", "E"], "figure7_pairs.csv")
+    for end in ("left", "right"):
+        _check_values(pairs, end, list(variables["variable"]), "figure7_pairs.csv")
+    return variables, pairs
