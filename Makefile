@@ -6,12 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test lint bench bench-analyses lock clean help
+.PHONY: book book-student test lint bench bench-analyses lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make book   set up .venv, execute the notebooks and build the site into _build/html"
-	@echo "make test   set up .venv, run ruff and the whole test suite"
+	@echo "make book-student  the student edition (solutions removed) into _build/student/_build/html"
+	@echo "make test   set up .venv, run ruff and the whole test suite (browser tests: Debian's chromium)"
 	@echo "make bench  time a cold build, a no-op rebuild and a one-notebook rebuild, then the"
 	@echo "            omics analyses at ten times the paper's size (make bench-analyses: only those)"
 	@echo "make lock   re-resolve requirements.in into requirements.lock and environment.yml"
@@ -27,6 +28,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 book: $(STAMP)
 	$(BIN)/milkbone build
+
+book-student: $(STAMP)
+	$(BIN)/milkbone build --student
 
 test: $(STAMP)
 	$(BIN)/ruff check .
