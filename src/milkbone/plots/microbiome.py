@@ -16,13 +16,7 @@ import numpy as np
 import pandas as pd
 
 from milkbone._validate import require_columns
-from milkbone.plots.style import (
-    ARM_OFFSET,
-    ARM_STYLE,
-    PUBLISHED_COLOUR,
-    figure_and_axes,
-    month_axis,
-)
+from milkbone.plots import style
 
 __all__ = ["arm_boxes", "composition_bars", "forest_roc_curves", "importance_bars", "pcoa_scatter"]
 
@@ -65,12 +59,13 @@ def arm_boxes(
     >>> plt.close(fig)
     """
     require_columns(values, ["group", "month", value], name="values")
-    fig, ax = figure_and_axes(ax)
+    fig, ax = style.figure_and_axes(ax)
+    ax.set_ylabel(ylabel)
     months = sorted(values["month"].unique())
-    for group, (colour, marker) in ARM_STYLE.items():
+    for group, (colour, marker) in style.ARM_STYLE.items():
         cells = [values.loc[(values["group"] == group) & (values["month"] == m), value].dropna()
                  for m in months]  # fmt: skip
-        x = np.arange(len(months)) + ARM_OFFSET[group]
+        x = np.arange(len(months)) + style.ARM_OFFSET[group]
         ax.boxplot(cells, positions=x, widths=0.32, showfliers=False, patch_artist=True,
                    boxprops={"facecolor": mpl.colors.to_rgba(colour, 0.25), "edgecolor": colour},
                    medianprops={"color": colour}, whiskerprops={"color": colour},
@@ -83,16 +78,15 @@ def arm_boxes(
     if published is not None:
         require_columns(published, ["group", "month", "mean"], name="published")
         for row in published.itertuples():
-            x = months.index(row.month) + ARM_OFFSET[row.group]
-            ax.scatter(x, row.mean, marker=ARM_STYLE[row.group][1], facecolors="none",
-                       edgecolors=PUBLISHED_COLOUR, s=50, zorder=4)  # fmt: skip
-        ax.scatter([], [], marker="o", facecolors="none", edgecolors=PUBLISHED_COLOUR,
+            x = months.index(row.month) + style.ARM_OFFSET[row.group]
+            ax.scatter(x, row.mean, marker=style.ARM_STYLE[row.group][1], facecolors="none",
+                       edgecolors=style.PUBLISHED_COLOUR, s=50, zorder=4)  # fmt: skip
+        ax.scatter([], [], marker="o", facecolors="none", edgecolors=style.PUBLISHED_COLOUR,
                    label="published mean")  # fmt: skip
     for month, text in (marks or {}).items():
         ax.annotate(text, (months.index(month), 1.0), xycoords=("data", "axes fraction"),
                     ha="center", va="top")  # fmt: skip
-    month_axis(ax, months)
-    ax.set_ylabel(ylabel)
+    style.month_axis(ax, months)
     ax.legend(loc="best")
     fig.tight_layout()
     return fig
@@ -120,8 +114,8 @@ def pcoa_scatter(
     """
     require_columns(coordinates, ["group", x, y], name="coordinates")
     require_columns(axes, ["axis", "proportion_explained", "denominator"], name="axes")
-    fig, ax = figure_and_axes(ax)
-    for group, (colour, marker) in ARM_STYLE.items():
+    fig, ax = style.figure_and_axes(ax)
+    for group, (colour, marker) in style.ARM_STYLE.items():
         part = coordinates[coordinates["group"] == group]
         ax.scatter(part[x], part[y], color=colour, marker=marker, s=22, alpha=0.8, label=group)
     words = {"trace": "of the trace", "positive": "of positive eigenvalues"}
@@ -160,10 +154,10 @@ def composition_bars(
     """
     require_columns(top, ["group", "month", "taxon", "rank", "mean_relative_abundance"],
                     name="top")  # fmt: skip
-    fig, ax = figure_and_axes(ax)
+    fig, ax = style.figure_and_axes(ax)
     order = top.groupby("taxon")["rank"].min().sort_values(kind="stable").index.tolist()
     order = [t for t in order if t != other] + ([other] if other in order else [])
-    bars = [(g, m) for g in ARM_STYLE for m in sorted(top["month"].unique())
+    bars = [(g, m) for g in style.ARM_STYLE for m in sorted(top["month"].unique())
             if ((top["group"] == g) & (top["month"] == m)).any()]  # fmt: skip
     table = top.pivot_table(index=["group", "month"], columns="taxon", aggfunc="sum",
                             values="mean_relative_abundance").fillna(0.0)  # fmt: skip
@@ -178,7 +172,7 @@ def composition_bars(
         bottom += heights
     ax.set_xticks(range(len(bars)), [f"{g}\n{m}" for g, m in bars])
     for tick, (group, _) in zip(ax.get_xticklabels(), bars, strict=True):
-        tick.set_color(ARM_STYLE[group][0])
+        tick.set_color(style.ARM_STYLE[group][0])
     ax.set_xlabel("Arm and month")
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, 1)
@@ -203,7 +197,7 @@ def forest_roc_curves(
     """
     require_columns(roc, ["month", "fpr", "tpr"], name="roc")
     require_columns(summary, ["month", "auc"], name="summary")
-    fig, ax = figure_and_axes(ax)
+    fig, ax = style.figure_and_axes(ax)
     months = sorted(roc["month"].unique())
     colours = plt.get_cmap("viridis")(np.linspace(0.1, 0.8, max(len(months), 1)))
     aucs = summary.set_index("month")["auc"]
@@ -239,7 +233,7 @@ def importance_bars(
     rows = importance[importance["month"] == month].nlargest(top, column, keep="first")
     if rows.empty:
         raise ValueError(f"importance has no rows for month {month!r}")
-    fig, ax = figure_and_axes(ax)
+    fig, ax = style.figure_and_axes(ax)
     rows = rows.iloc[::-1]
     ax.barh(range(len(rows)), rows[column], color="0.35")
     ax.set_yticks(range(len(rows)), rows["taxon"])

@@ -9,9 +9,9 @@ joined by id, never by position. Results are tidy frames with ``n``, ``method`` 
 - :mod:`.composition`: collapse to a rank, relative abundance, top taxa, the
   Firmicutes/Bacteroidetes ratio (Figure 3D–E, 4A–B);
 - :mod:`.diversity`: Chao1 and Shannon, tests between and within arms (Figure 3A–B);
-- :mod:`.beta`: Bray–Curtis, PCoA, PERMANOVA, PERMDISP (Figure 3C);
-- :mod:`.community`: the distance rank-sum test, our reading of the paper's
-  "Wilcoxon test" (Figure 3C);
+- :mod:`.beta`: Bray–Curtis and PCoA (Figure 3C);
+- :mod:`.community`: PERMANOVA and the distance rank-sum test, our reading of the
+  paper's "Wilcoxon test"; :mod:`.dispersion`: PERMDISP (Figure 3C);
 - :mod:`.differential`: ANCOM-BC per visit, rank tests with Benjamini–Hochberg
   (Figure 4A–I);
 - :mod:`.forest`: random forests per visit with cross-validated ROC and importance
@@ -20,16 +20,13 @@ joined by id, never by position. Results are tidy frames with ``n``, ``method`` 
 - :mod:`.demo`: toy 16S tables of any size for examples, tests and benchmarks.
 """
 
-from milkbone.analysis.microbiome.beta import (
-    SPARSE_DENSITY,
-    TEST_COLUMNS,
-    Ordination,
-    bray_curtis,
-    pcoa,
+from milkbone.analysis.microbiome._permute import TEST_COLUMNS
+from milkbone.analysis.microbiome.beta import SPARSE_DENSITY, Ordination, bray_curtis, pcoa
+from milkbone.analysis.microbiome.community import (
+    community_tests,
+    distance_rank_test,
     permanova,
-    permdisp,
 )
-from milkbone.analysis.microbiome.community import community_tests, distance_rank_test
 from milkbone.analysis.microbiome.composition import (
     BACTEROIDETES,
     FIRMICUTES,
@@ -49,6 +46,7 @@ from milkbone.analysis.microbiome.differential import (
     benjamini_hochberg,
     rank_tests,
 )
+from milkbone.analysis.microbiome.dispersion import permdisp, spatial_median
 from milkbone.analysis.microbiome.diversity import (
     ALPHA_METRICS,
     ALPHA_TEST_COLUMNS,
@@ -106,6 +104,7 @@ __all__ = [
     "random_forest",
     "rank_tests",
     "relative_abundance",
+    "spatial_median",
     "top_taxa",
     "toy_microbiome",
 ]

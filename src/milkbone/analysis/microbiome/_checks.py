@@ -157,7 +157,8 @@ def align_samples(
     twice = index[index.duplicated()].unique()
     if len(twice):
         raise ValueError(f"samples has duplicated sample id(s) {shown(twice)}")
-    missing = [i for i in distances.ids if i not in set(index)]
+    known = set(index)
+    missing = [i for i in distances.ids if i not in known]
     if missing:
         raise ValueError(f"samples has no row for sample(s) {shown(missing)} of the distances")
     frame = samples.set_axis(index).loc[list(distances.ids)]

@@ -1,5 +1,5 @@
-"""Beta diversity: Bray–Curtis, PCoA, PERMANOVA, PERMDISP and our reading of the paper's
-"Wilcoxon test" on community structure (paper §3.4, Figure 3C).
+"""Beta diversity: Bray–Curtis dissimilarity and its principal coordinates (paper §3.4,
+Figure 3C); the tests on them are in :mod:`.community`.
 
 Bray–Curtis between samples :math:`x` and :math:`y` is
 :math:`\\sum_i |x_i - y_i| / \\sum_i (x_i + y_i)`: the L1 (Manhattan) distance divided
@@ -18,8 +18,6 @@ import scipy.linalg
 import scipy.sparse
 from scipy.spatial.distance import pdist, squareform
 from skbio import DistanceMatrix
-from skbio.stats.distance import permanova as skbio_permanova
-from skbio.stats.distance import permdisp as skbio_permdisp
 from skbio.stats.ordination import pcoa as skbio_pcoa
 from sklearn.metrics import pairwise_distances
 
@@ -33,15 +31,7 @@ from milkbone.analysis.microbiome._checks import (
     check_seed,
 )
 
-__all__ = [
-    "SPARSE_DENSITY",
-    "TEST_COLUMNS",
-    "Ordination",
-    "bray_curtis",
-    "pcoa",
-    "permanova",
-    "permdisp",
-]
+__all__ = ["SPARSE_DENSITY", "Ordination", "bray_curtis", "pcoa"]
 
 SPARSE_DENSITY = 0.02
 """Share of non-zero cells below which ``route="auto"`` takes the sparse L1 route.
@@ -49,20 +39,6 @@ SPARSE_DENSITY = 0.02
 Measured on this machine (1,000 × 5,000 tables): scikit-learn's sparse Manhattan
 distance beats scipy's dense ``pdist`` below about 2 % non-zeros and loses above it.
 """
-
-TEST_COLUMNS = [
-    "test",
-    "statistic_name",
-    "statistic",
-    "p_value",
-    "p_value_kind",
-    "permutations",
-    "n",
-    "groups",
-    "method",
-    "evidence",
-]
-"""Columns of every community-test frame (PERMANOVA adds ``r_squared`` before ``method``)."""
 
 
 class Ordination(NamedTuple):
@@ -203,8 +179,9 @@ def pcoa(
             f"got {dimensions}"
         )
     extra = min(oversample, distances.shape[0] - 1 - dimensions) if method == "fsvd" else 0
-    result = skbio_pcoa(distances, method=method, dimensions=dimensions + extra, seed=seed,
-                        warn_neg_eigval=False)  # fmt: skip
+    result = skbio_pcoa(
+        distances, method=method, dimensions=dimensions + extra, seed=seed, warn_neg_eigval=False
+    )
     gower = _gower(distances)
     if denominator == "trace":
         total = float(np.trace(gower))
@@ -238,103 +215,3 @@ def pcoa(
         }
     )
     return Ordination(coordinates, axes)
-
-
-def _test_row(result: pd.Series, test: str, method: str, evidence: str) -> dict:
-    return {
-        "test": test,
-        "statistic_name": result["test statistic name"],
-        "statistic": float(result["test statistic"]),
-        "p_value": float(result["p-value"]),
-        "p_value_kind": "permutation",
-        "permutations": int(result["number of permutations"]),
-        "n": int(result["sample size"]),
-        "groups": int(result["number of groups"]),
-        "method": method,
-        "evidence": evidence,
-    }
-
-
-def permanova(
-    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
-    permutations: int = 999, seed: int = 2025, evidence: str = "simulated",
-) -> pd.DataFrame:  # fmt: skip
-    """PERMANOVA of the distances between the groups of ``samples[column]``.
-
-    PERMANOVA (Anderson 2001) asks whether the groups' centroids differ, but it also
-    reacts to groups that differ only in spread: read it beside :func:`permdisp`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row: ``test, statistic_name, statistic, p_value, p_value_kind,
-        permutations, n, groups, r_squared, method, evidence``; ``statistic`` is the
-        pseudo-F and ``r_squared`` = F(g−1) / (F(g−1) + n − g), the share of the
-        sum of squared distances between groups (R vegan ``adonis2``'s R²).
-
-    Examples
-    --------
-    >>> dm = DistanceMatrix([[0, 1, 4, 4], [1, 0, 4, 4], [4, 4, 0, 1], [4, 4, 1, 0]],
-    ...                     ids=["a", "b", "c", "d"])
-    >>> groups = pd.DataFrame({"group": ["HCM", "HCM", "CM", "CM"]}, index=list("abcd"))
-    >>> permanova(dm, groups, permutations=99)[["statistic", "r_squared"]].round(3)
-       statistic  r_squared
-    0       31.0      0.939
-    """
-    check_positive_int("permutations", permutations, minimum=0)
-    check_seed(seed)
-    check_evidence(evidence)
-    grouping = align_samples(distances, samples, column)[[column]]
-    result = skbio_permanova(
-        distances, grouping, column=column, permutations=permutations, seed=seed
-    )
-    row = _test_row(result, "PERMANOVA", f"skbio.stats.distance.permanova(seed={seed})", evidence)
-    f, g, n = row["statistic"], row["groups"], row["n"]
-    row["r_squared"] = f * (g - 1) / (f * (g - 1) + n - g)
-    return pd.DataFrame([row], columns=[*TEST_COLUMNS[:-2], "r_squared", *TEST_COLUMNS[-2:]])
-
-
-def permdisp(
-    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
-    permutations: int = 999, seed: int = 2025, test: str = "median",
-    dimensions: int | None = None, evidence: str = "simulated",
-) -> pd.DataFrame:  # fmt: skip
-    """PERMDISP: do the groups differ in spread (distance to their centre)?
-
-    Parameters
-    ----------
-    test : {"median", "centroid"}
-        Distance to the spatial median (robust, scikit-bio's default) or centroid.
-    dimensions : int, optional
-        Principal axes the distances to the centre are measured in. ``None``: every
-        axis (scikit-bio's default is 10; R vegan ``betadisper`` uses all and also
-        subtracts the axes of negative eigenvalues, which scikit-bio leaves out).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row with the columns of :func:`permanova` but ``r_squared``; ``statistic``
-        is the F of an ANOVA on the distances to the centre.
-
-    Examples
-    --------
-    >>> counts = pd.DataFrame({"a": [5, 6, 1, 9, 2, 8], "b": [5, 4, 9, 1, 8, 2]},
-    ...                       index=list("uvwxyz"))
-    >>> groups = pd.DataFrame({"group": ["HCM"] * 3 + ["CM"] * 3}, index=list("uvwxyz"))
-    >>> permdisp(bray_curtis(counts), groups, permutations=0)[["test", "statistic", "n"]]
-           test  statistic  n
-    0  PERMDISP   0.090909  6
-    """
-    check_positive_int("permutations", permutations, minimum=0)
-    check_seed(seed)
-    check_choice("test", test, ("median", "centroid"))
-    check_evidence(evidence)
-    n = distances.shape[0]
-    axes = n - 1 if dimensions is None else dimensions
-    check_positive_int("dimensions", axes)
-    grouping = align_samples(distances, samples, column)[[column]]
-    result = skbio_permdisp(distances, grouping, column=column, test=test, seed=seed,
-                            permutations=permutations, dimensions=axes,
-                            warn_neg_eigval=False)  # fmt: skip
-    method = f'skbio.stats.distance.permdisp(test="{test}", dimensions={axes}, seed={seed})'
-    return pd.DataFrame([_test_row(result, "PERMDISP", method, evidence)], columns=TEST_COLUMNS)

@@ -1,5 +1,5 @@
-"""Tests of community structure between arms: our reading of the paper's "Wilcoxon test",
-beside PERMANOVA and PERMDISP (paper §3.4, Figure 3C).
+"""Tests of community structure between arms: PERMANOVA, PERMDISP and our reading of the
+paper's "Wilcoxon test" (paper §3.4, Figure 3C).
 
 The paper says a "Wilcoxon test" confirmed the difference between HCM and CM at 6
 months (p < 0.001) without saying what was ranked. Our reading, as QIIME's distance
@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from skbio import DistanceMatrix
+from skbio.stats.distance import permanova as skbio_permanova
 
 from milkbone.analysis.microbiome._checks import (
     align_samples,
@@ -26,21 +27,15 @@ from milkbone.analysis.microbiome._checks import (
     check_positive_int,
     check_seed,
 )
-from milkbone.analysis.microbiome.beta import TEST_COLUMNS, permanova, permdisp
+from milkbone.analysis.microbiome._permute import (
+    TEST_COLUMNS,
+    permuted_codes,
+    result_row,
+    within_sums,
+)
+from milkbone.analysis.microbiome.dispersion import permdisp
 
-__all__ = ["community_tests", "distance_rank_test"]
-
-CHUNK = 128
-"""Permutations evaluated per matrix product (bounds memory at CHUNK × n floats)."""
-
-
-def _within_rank_sums(ranks: np.ndarray, codes: np.ndarray, groups: int) -> np.ndarray:
-    """Sum of the ranks of within-group pairs for each row of label codes."""
-    total = np.zeros(codes.shape[0])
-    for g in range(groups):
-        member = (codes == g).astype(float)
-        total += np.einsum("pi,pi->p", member @ ranks, member) / 2
-    return total
+__all__ = ["community_tests", "distance_rank_test", "permanova"]
 
 
 def _anosim(
@@ -59,11 +54,7 @@ def _anosim(
         return (between_mean - within_sum / n_within) / (len(values) / 2)
 
     observed = float(r_of(np.array([ranks[~between].sum()]))[0])
-    chunks = [
-        r_of(_within_rank_sums(square, shuffled[k : k + CHUNK], groups))
-        for k in range(0, shuffled.shape[0], CHUNK)
-    ]
-    return observed, np.concatenate(chunks)
+    return observed, r_of(within_sums(square, shuffled, groups))
 
 
 def distance_rank_test(
@@ -129,8 +120,7 @@ def distance_rank_test(
     naive = stats.mannwhitneyu(
         values[between], values[~between], alternative=alternative, method="asymptotic"
     )
-    rng = np.random.default_rng(seed)
-    shuffled = np.array([rng.permutation(codes) for _ in range(permutations)])
+    shuffled = permuted_codes(codes, permutations, seed)
     observed, null = _anosim(values, between, shuffled, len(uniques))
     if alternative == "greater":
         extreme = null >= observed - 1e-12
@@ -193,3 +183,87 @@ def community_tests(
         distance_rank_test(distances, samples, **options),
     ]
     return pd.concat(frames, ignore_index=True)
+
+
+def _pseudo_f(squared: np.ndarray, codes: np.ndarray, permutations: int, seed: int):
+    """PERMANOVA's pseudo-F for the labels and its permutation p (label shuffles)."""
+    n, groups = len(codes), int(codes.max()) + 1
+    weights = 1.0 / np.bincount(codes, minlength=groups)
+    total = squared.sum() / (2 * n)
+
+    def f_of(within: np.ndarray) -> np.ndarray:
+        return ((total - within) / (groups - 1)) / (within / (n - groups))
+
+    observed = float(f_of(within_sums(squared, codes[None, :], groups, weights))[0])
+    if permutations == 0:
+        return observed, np.nan
+    null = f_of(within_sums(squared, permuted_codes(codes, permutations, seed), groups, weights))
+    return observed, (1 + np.sum(null >= observed - 1e-12 * abs(observed))) / (permutations + 1)
+
+
+def permanova(
+    distances: DistanceMatrix, samples: pd.DataFrame, *, column: str = "group",
+    permutations: int = 999, seed: int = 2025, engine: str = "matrix",
+    evidence: str = "simulated",
+) -> pd.DataFrame:  # fmt: skip
+    """PERMANOVA of the distances between the groups of ``samples[column]``.
+
+    PERMANOVA (Anderson 2001) asks whether the groups' centroids differ, but it also
+    reacts to groups that differ only in spread: read it beside :func:`permdisp`.
+
+    Parameters
+    ----------
+    engine : {"matrix", "skbio"}
+        ``"matrix"``: the within-group sums of squares of a block of label permutations
+        as one matrix product (numpy ``default_rng(seed)`` shuffles);
+        ``"skbio"``: :func:`skbio.stats.distance.permanova`, which loops over the
+        permutations (same pseudo-F, other shuffles; far slower with many samples).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``test, statistic_name, statistic, p_value, p_value_kind,
+        permutations, n, groups, r_squared, method, evidence``; ``statistic`` is the
+        pseudo-F and ``r_squared`` = F(g−1) / (F(g−1) + n − g), the share of the
+        sum of squared distances between groups (R vegan ``adonis2``'s R²).
+
+    Examples
+    --------
+    >>> dm = DistanceMatrix([[0, 1, 4, 4], [1, 0, 4, 4], [4, 4, 0, 1], [4, 4, 1, 0]],
+    ...                     ids=["a", "b", "c", "d"])
+    >>> groups = pd.DataFrame({"group": ["HCM", "HCM", "CM", "CM"]}, index=list("abcd"))
+    >>> permanova(dm, groups, permutations=99)[["statistic", "r_squared"]].round(3)
+       statistic  r_squared
+    0       31.0      0.939
+    """
+    check_positive_int("permutations", permutations, minimum=0)
+    check_seed(seed)
+    check_choice("engine", engine, ("matrix", "skbio"))
+    check_evidence(evidence)
+    grouping = align_samples(distances, samples, column)[[column]]
+    if engine == "skbio":
+        result = skbio_permanova(
+            distances, grouping, column=column, permutations=permutations, seed=seed
+        )
+        row = result_row(
+            result, "PERMANOVA", f"skbio.stats.distance.permanova(seed={seed})", evidence
+        )
+    else:
+        codes, uniques = pd.factorize(grouping[column])
+        f, p = _pseudo_f(distances.data**2, codes, permutations, seed)
+        row = {
+            "test": "PERMANOVA",
+            "statistic_name": "pseudo-F",
+            "statistic": f,
+            "p_value": p,
+            "p_value_kind": "permutation",
+            "permutations": permutations,
+            "n": len(codes),
+            "groups": len(uniques),
+            "evidence": evidence,
+            "method": f"PERMANOVA, {permutations} label permutations as matrix products "
+            f"(numpy default_rng({seed}))",
+        }
+    f, g, n = row["statistic"], row["groups"], row["n"]
+    row["r_squared"] = f * (g - 1) / (f * (g - 1) + n - g)
+    return pd.DataFrame([row], columns=[*TEST_COLUMNS[:-2], "r_squared", *TEST_COLUMNS[-2:]])
