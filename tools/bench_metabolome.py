@@ -13,9 +13,10 @@ effect at month 12) it times, in one run:
    loop of one call per feature;
 3. Spearman correlations of 20 markers with every feature: ranks and one matrix
    product beside ``scipy.stats.spearmanr`` over the full matrix;
-4. the chapter's analysis steps at that size (t-tests, both selection rules and a
-   PLS-DA with 200 permutations per visit, the PLS-DA of all samples, feature means,
-   ROC AUCs, pathway over-representation, correlations), whose total must be ≤ 60 s.
+4. the chapter's analysis steps at that size (``compare_visits``: t-tests, both
+   selection rules and a PLS-DA with 200 permutations per visit; the counts and lists
+   of what each rule keeps; the PLS-DA of all samples, feature means, ROC AUCs,
+   pathway over-representation, correlations), whose total must be ≤ 60 s.
 
 Prints one line per measurement and exits 1 if a check fails or the total exceeds
 the target. Run with ``python tools/bench_metabolome.py`` (about two minutes).
@@ -35,12 +36,13 @@ from scipy import stats
 from milkbone.analysis.correlation import rank_correlation, spearman
 from milkbone.analysis.metabolome import (
     compare_features,
+    compare_visits,
+    count_selected,
+    differential,
     feature_auc,
     feature_means,
     over_representation,
     plsda,
-    select_features,
-    selection_counts,
 )
 from milkbone.vocabulary import GROUPS, MONTHS
 
@@ -179,36 +181,23 @@ def _pathway_library(columns, *, seed: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["pathway_id", "pathway", "compound"])
 
 
-def _visit_steps(intensities, logged, meta, month, results, **options) -> list[str]:
-    subset = meta.index[meta["month"] == month]
-    table = timed(
-        f"t-tests, month {month}",
-        lambda: compare_features(intensities.loc[subset], meta, month=month),
-        results,
-    )
-    fit = timed(
-        f"PLS-DA + {options['permutations']} permutations, month {month}",
-        lambda: plsda(logged.loc[subset], meta.loc[subset, "group"], **options),
-        results,
-    )
-    chosen = timed(
-        f"both selection rules, month {month}",
-        lambda: (selection_counts(table, fit.vip), select_features(table, fit.vip, rule="results")),
-        results,
-    )[1]
-    return chosen.loc[chosen["selected"], "feature"].tolist()
-
-
 def chapter(intensities, meta, markers, *, permutations, seed, n_jobs) -> float:
     """The chapter's analysis steps at this size; returns their total time."""
     results: dict[str, float] = {}
     options = {"permutations": permutations, "seed": seed, "n_jobs": n_jobs}
     print("Chapter steps at this size")
     logged = np.log10(intensities)
-    selected = []
-    for month in MONTHS:
-        selected += _visit_steps(intensities, logged, meta, month, results, **options)
-    selected = sorted(set(selected)) or list(intensities.columns[:50])
+    visits = timed(
+        f"compare_visits: per visit PLS-DA + {permutations} perm., tests, rules",
+        lambda: compare_visits(intensities, meta, **options),
+        results,
+    )
+    kept = timed(
+        "count_selected and differential",
+        lambda: (count_selected(visits.features), differential(visits.features))[1],
+        results,
+    )
+    selected = kept["feature"].unique().tolist() or list(intensities.columns[:50])
     timed(
         f"PLS-DA + {permutations} permutations, all samples",
         lambda: plsda(logged, meta["group"], **options),
