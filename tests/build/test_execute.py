@@ -147,3 +147,17 @@ def test_the_build_after_an_interrupted_one_executes_what_did_not_finish(slow_pr
     assert _statuses(results)["slow"] == "executed"
     assert {r.status for r in results} <= {"executed", "cached"}
     assert (root / "notebooks" / "slow.ipynb").exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_milkbone_run_ends_in_one_line_and_exit_130(slow_project, tmp_path):
+    root = slow_project
+    out = tmp_path / "slow.ipynb"
+    command = Command(root, "run", "notebooks/slow.py", "-o", str(out))
+    time.sleep(8)  # the kernel has started and sleeps in the second cell
+    command.press_ctrl_c()
+    code, printed, err = command.finish()
+    assert code == 130
+    assert err.strip().splitlines() == ["milkbone run: interrupted"]
+    assert "Traceback" not in printed + err
+    assert not out.exists()

@@ -82,7 +82,7 @@ def one_build_at_a_time(
 
 
 def same_files(left: Path, right: Path) -> bool:
-    """True when two folders hold the same file names with the same bytes.
+    """True when two folders hold the same files (subfolders too) with the same bytes.
 
     Examples
     --------
@@ -94,8 +94,8 @@ def same_files(left: Path, right: Path) -> bool:
     """
     if not (left.is_dir() and right.is_dir()):
         return False
-    names = sorted(p.name for p in left.iterdir())
-    if names != sorted(p.name for p in right.iterdir()):
+    names = sorted(str(p.relative_to(left)) for p in left.rglob("*") if p.is_file())
+    if names != sorted(str(p.relative_to(right)) for p in right.rglob("*") if p.is_file()):
         return False
     _, mismatch, errors = filecmp.cmpfiles(left, right, names, shallow=False)
     return not mismatch and not errors
