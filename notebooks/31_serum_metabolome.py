@@ -31,8 +31,9 @@
 # t-test gives {glue:text}`serum_metabolome.rule.p` and its fold change (FC, HCM over CM)
 # passes a cut-off. Table 5 lists the differential metabolites,
 # Figure 5A draws them as a heat map, Figure 5B and the prose name the pathways they fall
-# in (from the KEGG database, through the MetaboAnalyst website), and Table 6 gives eight
-# metabolites of arachidonic acid metabolism with an area under the ROC curve (AUC) each.
+# in (from the Kyoto Encyclopedia of Genes and Genomes, KEGG, through the MetaboAnalyst
+# website), and Table 6 gives eight metabolites of arachidonic acid metabolism with an area
+# under the receiver operating characteristic (ROC) curve (AUC) each.
 #
 # From the printed numbers alone we can check that Table 5 obeys the paper's own rules and
 # adds up to the counts of the prose; it does not, in several ways. Nothing else can be
@@ -446,10 +447,10 @@ numbers.glue_many(glued, evidence=data.evidence)
 # Results rule keeps over all features are noise: with thousands of tests, one null
 # feature in twenty passes the p cut-off, and a fold change as small as the Results rule
 # accepts is within the spread of an arm's mean. Even at six months, where little was
-# planted, it keeps {glue:text}`serum_metabolome.results_rule.m6.count`. The paper counts
-# no more than a few dozen because, like Table 5, it counts named metabolites only; the rule
-# itself does not protect against false positives (no adjustment for multiple testing is
-# applied).
+# planted, it keeps {glue:text}`serum_metabolome.results_rule.m6.count`. The paper's counts
+# are of a few dozen, presumably because, like Table 5, they count named metabolites only;
+# the rule itself does not protect against false positives (no adjustment for multiple
+# testing is applied).
 #
 # The volcano plots show every feature at twelve months: the fold change ($\log_2$) against the
 # t-test's p ($-\log_{10}$), with the features each rule keeps marked and its cut-offs dashed.
@@ -540,9 +541,10 @@ report.save(
 )
 
 # %% [markdown]
-# An AUC of {glue:text}`serum_metabolome.table6.auc.max:.2f` means that a twelve-month
-# sample has a higher intensity than a baseline sample that often, in a random pair: a shift
-# of the whole distribution, not a marker that could classify anyone. The footnote of Table 6
+# An AUC of {glue:text}`serum_metabolome.table6.auc.max:.2f` means that, in a random pair of
+# a twelve-month and a baseline sample, the twelve-month one has the higher intensity with
+# that probability: a shift of the whole distribution, not a marker that could classify
+# anyone. The footnote of Table 6
 # calls {glue:text}`serum_metabolome.auc.some_band` "some predictive accuracy".
 #
 # ## Pathways: Figure 5B on an open library
@@ -595,7 +597,8 @@ numbers.glue_many(glued, evidence=data.evidence)
 # {glue:text}`serum_metabolome.pathways.named_hits.count` named metabolites kept at
 # {glue:text}`serum_metabolome.pathways.month.value` months,
 # {glue:text}`serum_metabolome.pathways.query.count` carry an identifier the library knows
-# (ChEBI), and only those enter the test. On the simulated cohort the smallest p is that of
+# (an identifier of Chemical Entities of Biological Interest, ChEBI), and only those enter
+# the test. On the simulated cohort the smallest p is that of
 # *{glue:text}`serum_metabolome.pathways.top.name`*
 # (p = {glue:text}`serum_metabolome.pathways.top.p_value:.4f`), a pathway of
 # {glue:text}`serum_metabolome.pathways.top.total` compound(s): with the whole library as

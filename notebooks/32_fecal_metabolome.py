@@ -26,7 +26,8 @@
 # Paper §3.6 fits a PLS-DA model of the high-calcium milk arm (HCM) against the control milk
 # arm (CM) on the fecal metabolome at each visit, checks it by cross-validation and a
 # permutation test (Figure 6A–B), counts the differential metabolites per visit and
-# direction, draws them as volcano plots (Figure 6C–D) and tests which KEGG pathways they
+# direction, draws them as volcano plots (Figure 6C–D) and tests which pathways of the Kyoto
+# Encyclopedia of Genes and Genomes (KEGG) they
 # fall in (Figure 6E). Unlike §3.5 it prints no table of metabolites, so nearly everything
 # is a count or a p-value.
 #
@@ -353,7 +354,8 @@ numbers.glue_many(glued, evidence=data.evidence)
 # %% [markdown]
 # Of the {glue:text}`fecal_metabolome.pathways.selected.count` features the Results rule
 # keeps at {glue:text}`fecal_metabolome.pathways.month.value` months on the simulated
-# cohort, {glue:text}`fecal_metabolome.pathways.query.count` carry a ChEBI identifier, and
+# cohort, {glue:text}`fecal_metabolome.pathways.query.count` carry an identifier of Chemical
+# Entities of Biological Interest (ChEBI), and
 # {glue:text}`fecal_metabolome.pathways.enriched.count` Reactome pathways contain any of
 # them. The simulated stool metabolome, like most untargeted ones, is largely unidentified;
 # its planted differences sit on unnamed features, so there is nothing for a pathway test to
