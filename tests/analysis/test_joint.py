@@ -124,3 +124,20 @@ def test_shipped_pairs_name_variables_of_the_shipped_blocks():
         mine = pairs[pairs["panel"] == panel]
         held = variables.groupby("block")["variable"].agg(set)
         assert set(mine["left"]) <= held[left] and set(mine["right"]) <= held[right]
+
+
+def test_within_arm_panels_use_only_that_arms_women():
+    blocks = _blocks()
+    people = blocks["markers"].index
+    arms = pd.Series(["HCM"] * 15 + ["CM"] * 15, index=people)
+    result = joint.figure7_by_arm(blocks, arms, evidence="simulated")
+    assert set(result["group"]) == {"HCM", "CM"}
+    assert (result["n"] == 15).all()
+    row = result[(result["group"] == "CM") & (result["panel"] == "A")].iloc[0]
+    cm = people[15:]
+    rho, _ = stats.spearmanr(
+        blocks["markers"].loc[cm, row["left"]], blocks["genera"].loc[cm, row["right"]]
+    )
+    assert row["rho"] == pytest.approx(rho, abs=1e-12)
+    summary = joint.panel_summaries(result, by="group")
+    assert summary[["panel", "group"]].drop_duplicates().shape[0] == 10

@@ -21,6 +21,7 @@ __all__ = [
     "blocks",
     "feature_block",
     "figure7",
+    "figure7_by_arm",
     "measure_block",
     "named_pairs",
     "panel_summaries",
@@ -194,14 +195,46 @@ def figure7(blocks: Mapping[str, pd.DataFrame], *, evidence: str) -> pd.DataFram
     return result.loc[:, ["panel", *[c for c in result.columns if c != "panel"]]]
 
 
-def panel_summaries(correlations: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
-    """:func:`~milkbone.analysis.correlation.panel_summary` for each panel, one row each."""
+def figure7_by_arm(
+    blocks: Mapping[str, pd.DataFrame], arms: pd.Series, *, evidence: str
+) -> pd.DataFrame:
+    """:func:`figure7` within each arm: correlations that pooling the arms cannot create.
+
+    Parameters
+    ----------
+    blocks : mapping
+        As for :func:`figure7`.
+    arms : pandas.Series
+        The arm of each participant, indexed by participant.
+    evidence : str
+        ``simulated`` or ``observed``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`figure7` with ``group`` after ``panel``.
+    """
+    frames = []
+    for arm in pd.unique(arms):
+        people = arms.index[arms == arm]
+        mine = {name: block.loc[block.index.isin(people)] for name, block in blocks.items()}
+        frames.append(figure7(mine, evidence=evidence).assign(group=arm))
+    result = pd.concat(frames, ignore_index=True)
+    first = ["panel", "group"]
+    return result.loc[:, [*first, *[c for c in result.columns if c not in first]]]
+
+
+def panel_summaries(
+    correlations: pd.DataFrame, *, alpha: float = 0.05, by: str | None = None
+) -> pd.DataFrame:
+    """:func:`~milkbone.analysis.correlation.panel_summary` per panel (and per ``by``)."""
+    keys = ["panel"] if by is None else ["panel", by]
     rows = [
-        panel_summary(group, alpha=alpha).assign(panel=panel)
-        for panel, group in correlations.groupby("panel", sort=True)
+        panel_summary(group, alpha=alpha).assign(**dict(zip(keys, key, strict=True)))
+        for key, group in correlations.groupby(keys, sort=False)
     ]
     table = pd.concat(rows, ignore_index=True)
-    return table.loc[:, ["panel", *[c for c in table.columns if c != "panel"]]]
+    return table.loc[:, [*keys, *[c for c in table.columns if c not in keys]]]
 
 
 def named_pairs(

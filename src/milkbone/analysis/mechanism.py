@@ -12,7 +12,7 @@ import pandas as pd
 
 from milkbone._validate import require_columns, shown
 
-__all__ = ["EDGE_CATEGORIES", "edge_evidence"]
+__all__ = ["CATEGORY_SLUGS", "EDGE_CATEGORIES", "category_counts", "edge_evidence"]
 
 EDGE_CATEGORIES = (
     "contradicted by the audit",
@@ -22,6 +22,15 @@ EDGE_CATEGORIES = (
     "never tested in the paper",
 )
 """Categories of an arrow, strongest statement first (the order the rule is applied)."""
+
+CATEGORY_SLUGS = dict(
+    zip(
+        EDGE_CATEGORIES,
+        ("contradicted", "recomputed", "published", "simulated", "untested"),
+        strict=True,
+    )
+)
+"""A short name for each category, for glue keys and file names."""
 
 _LEVEL_OF_CATEGORY = {
     "recomputed": "recomputed",
@@ -127,3 +136,16 @@ def edge_evidence(edges: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=[*rows[0]] if rows else None)
+
+
+def category_counts(arrows: pd.DataFrame) -> dict[str, int]:
+    """How many arrows fall in each category, by slug, every category present (zero too).
+
+    Examples
+    --------
+    >>> category_counts(pd.DataFrame({"category": ["recomputed", "recomputed"]}))["recomputed"]
+    2
+    """
+    require_columns(arrows, ["category"], name="arrows")
+    counts = arrows["category"].value_counts()
+    return {slug: int(counts.get(category, 0)) for category, slug in CATEGORY_SLUGS.items()}
