@@ -14,9 +14,11 @@
 # (claims-audit)=
 # # Claims audit
 #
-# Every numeric claim of the paper's Results, checked against the other numbers the paper
-# prints, with a verdict for each. The scorecard comes first, then the discrepancies ranked
-# by how much they matter for the paper's conclusions.
+# Every claim of the paper, checked against the other things the paper prints, with a
+# verdict for each: the numbers of its Results, and the words of its Abstract, Methods,
+# Discussion, captions and footnotes. The scorecard comes first, then the discrepancies
+# ranked by how much they matter for the paper's conclusions; {ref}`abstract-audited`
+# follows the Abstract sentence by sentence.
 #
 # *Evidence on this page:* {bdg-primary}`published` {bdg-success}`recomputed`
 # {bdg-dark}`not-verifiable`
@@ -63,8 +65,8 @@ claims.shape
 # consistent claim is counted twice over, once in `consistent` and once in one of its two
 # parts: `recomputed`, where the audit computed again a number the paper does not print
 # (a t, a p, a sum, a percent change) and found the printed one; and `self-consistent`,
-# where printed numbers only agree with themselves or a stated cut-off (a p inside
-# [0, 1], a threshold met, one number printed twice alike). The second is the weaker
+# where printed numbers only agree with themselves or a stated cut-off (a p between zero
+# and one, a threshold met, one number printed twice alike). The second is the weaker
 # check.
 
 # %%

@@ -98,3 +98,31 @@ def test_support_refuses_unknown_or_chained_claims(registry):
     claims.loc[at, "inputs"] = "s4.p7.s2.markers"
     with pytest.raises(ValueError, match="rests on another supported_by claim"):
         audit.verify(claims)
+
+
+def test_sentence_tables(registry):
+    fresh = audit.verify(registry)
+    # Abstract, Results sentence 1 (counted by hand): six claims, one each about spine BMD,
+    # left hip, femoral neck, phosphorus, 25(OH)D and PINP
+    claims = audit.sentence_claims(fresh, "abstract.results.s1")
+    assert len(claims) == 6
+    assert claims["verdict"].tolist() == [
+        "not-verifiable",
+        "not-verifiable",
+        "discrepancy",
+        "inconclusive",
+        "consistent",
+        "not-verifiable",
+    ]
+    assert claims.loc[3, "sections"] == "3.3"
+    table = audit.sentence_verdicts(fresh, prefix="abstract.")
+    assert len(table) == 8  # every sentence of the Abstract
+    assert table["claims"].sum() == 18
+    assert (
+        table[["consistent", "discrepancy", "inconclusive", "not-verifiable"]].sum(axis=1)
+        == table["claims"]
+    ).all()
+    worst = table.set_index("sentence_id")["worst"]
+    assert worst["abstract.results.s2"] == "discrepancy"
+    with pytest.raises(ValueError, match="makes no claim"):
+        audit.sentence_claims(fresh, "abstract.results.s9")

@@ -101,7 +101,14 @@ from milkbone.audit.ranks import check_mann_whitney, mann_whitney_from_u
 from milkbone.audit.results import CHECK_COLUMNS, compare_printed, matching_variants
 from milkbone.audit.significance import ALPHA, check_significance_side
 from milkbone.audit.strength import VERDICT_DETAILS, verdict_details
-from milkbone.audit.support import SEVERITY, check_change, check_order, check_support
+from milkbone.audit.support import (
+    SEVERITY,
+    check_change,
+    check_order,
+    check_support,
+    sentence_claims,
+    sentence_verdicts,
+)
 from milkbone.audit.thresholds import check_direction, check_p_range, check_threshold
 from milkbone.audit.ttests import check_t_test, t_tests_from_stats, welch_dof, welch_dof_range
 from milkbone.audit.verify import (
@@ -177,6 +184,8 @@ __all__ = [
     "pooled_mean_sd",
     "printed_inputs",
     "printed_interval",
+    "sentence_claims",
+    "sentence_verdicts",
     "t_tests_from_stats",
     "verdict_counts",
     "verdict_details",

@@ -18,10 +18,19 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from milkbone._validate import require_columns
 from milkbone.audit.intervals import printed_interval
 from milkbone.audit.wording import _one
 
-__all__ = ["SEVERITY", "check_change", "check_order", "check_support", "resolve_support"]
+__all__ = [
+    "SEVERITY",
+    "check_change",
+    "check_order",
+    "check_support",
+    "resolve_support",
+    "sentence_claims",
+    "sentence_verdicts",
+]
 
 SEVERITY = ("discrepancy", "inconclusive", "not-verifiable", "consistent")
 """Verdicts from worst to best: a claim inherits the worst verdict among its supports."""
@@ -270,3 +279,100 @@ def resolve_support(claims: pd.DataFrame, look: Mapping[str, dict]) -> pd.DataFr
             "; ".join(n for part in parts for n in part["note"]),
         ]
     return out
+
+
+def _supported(claims: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    require_columns(claims, ["claim_id", "check_kind", "verdict", "inputs"], name="claims")
+    rows = claims[
+        (claims["check_kind"] == "supported_by") & claims["claim_id"].str.startswith(prefix)
+    ]
+    return rows.assign(sentence_id=rows["claim_id"].str.extract(r"^(.*\.s\d+)\.", expand=False))
+
+
+def sentence_claims(claims: pd.DataFrame, sentence_id: str) -> pd.DataFrame:
+    """The claims one sentence makes, each with its verdict and what it rests on.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        The registry with verdicts (:func:`milkbone.audit.verify`).
+    sentence_id : str
+        A sentence of ``sentences.csv`` (``abstract.results.s1``).
+
+    Returns
+    -------
+    DataFrame
+        One row per claim of the sentence: ``claim`` (in our words), ``verdict``,
+        ``rests_on`` (the Results rows, or ``nothing in the Results``), ``sections``
+        (their sections of the paper), ``note`` (the audit's reasons).
+
+    Raises
+    ------
+    ValueError
+        If the sentence makes no claim in the registry.
+
+    Examples
+    --------
+    >>> from milkbone import audit
+    >>> t = sentence_claims(audit.verify(), "abstract.registry.s1")
+    >>> t.loc[0, ["claim", "verdict", "rests_on"]].tolist()
+    ["the trial's registration number", 'consistent', 'f.registry_number']
+    """
+    rows = _supported(claims, f"{sentence_id}.")
+    rows = rows[rows["sentence_id"] == sentence_id]
+    if rows.empty:
+        raise ValueError(f"sentence {sentence_id!r} makes no claim in the registry")
+    section = claims.set_index("claim_id")["section"].astype(str)
+    ids = rows["inputs"].str.split(";")
+    return pd.DataFrame(
+        {
+            "claim": rows["quantity"],
+            "verdict": rows["verdict"],
+            "rests_on": [", ".join(i) if i != [""] else "nothing in the Results" for i in ids],
+            "sections": [", ".join(sorted({section[x] for x in i if x})) for i in ids],
+            "note": rows["note"],
+        }
+    ).reset_index(drop=True)
+
+
+def sentence_verdicts(claims: pd.DataFrame, *, prefix: str) -> pd.DataFrame:
+    """One row per sentence: how many of its claims got each verdict, and the worst.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        The registry with verdicts.
+    prefix : str
+        Sentences whose id starts with it (``abstract.``, ``s4.p7.``).
+
+    Returns
+    -------
+    DataFrame
+        ``sentence_id, claims, consistent, discrepancy, inconclusive, not-verifiable,
+        unsupported`` (claims with no Results row behind them), ``worst`` (in
+        :data:`SEVERITY` order), in the order the sentences are printed.
+
+    Examples
+    --------
+    >>> from milkbone import audit
+    >>> t = sentence_verdicts(audit.verify(), prefix="abstract.background.")
+    >>> t.loc[0, ["sentence_id", "worst"]].tolist(), int(t.loc[0, "unsupported"])
+    (['abstract.background.s1', 'not-verifiable'], 1)
+    """
+    rows = _supported(claims, prefix)
+    out = []
+    for sid, group in rows.groupby("sentence_id", sort=False):
+        counts = group["verdict"].value_counts()
+        out.append(
+            {
+                "sentence_id": sid,
+                "claims": len(group),
+                **{v: int(counts.get(v, 0)) for v in SEVERITY if v != "consistent"},
+                "consistent": int(counts.get("consistent", 0)),
+                "unsupported": int((group["inputs"] == "").sum()),
+                "worst": min(group["verdict"], key=SEVERITY.index),
+            }
+        )
+    columns = ["sentence_id", "claims", "consistent", "discrepancy", "inconclusive"]
+    columns += ["not-verifiable", "unsupported", "worst"]
+    return pd.DataFrame(out, columns=columns)
