@@ -18,14 +18,15 @@ def pytest_configure(config):
 
     Notebooks default to ``data_dir = "data/simulated"``, which a fresh clone does not
     have. Under pytest-xdist this runs in the controller only, before the workers
-    start, so no two processes write the folder at once. It is deterministic, so an
-    existing folder is rewritten with the same bytes.
+    start. The cohort is written into a temporary folder and moved into place only if
+    it differs (``build.prepare_cohort``), so a test session running beside another
+    one, or beside a build, never reads a half-written folder.
     """
     if hasattr(config, "workerinput"):
         return
-    from milkbone import cli, cohort, paths
+    from milkbone import build, paths
 
-    cohort.simulate(seed=cli.DEFAULT_SEED, out=paths.SIMULATED)
+    build.prepare_cohort(seed=build.DEFAULT_SEED, out=paths.SIMULATED)
 
 
 @pytest.fixture(scope="session")

@@ -102,14 +102,24 @@ def same_files(left: Path, right: Path) -> bool:
 
 
 def _replace_folder(new: Path, out: Path) -> None:
-    """Move ``new`` to ``out``; an existing ``out`` is moved aside first, then removed."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        os.replace(out, old / out.name)
-    os.replace(new, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Move ``new`` to ``out``; an existing ``out`` is moved aside first, then removed.
+
+    Another process doing the same at the same moment (two test sessions, say) can
+    put its folder back in between; then the move is tried again.
+    """
+    aside = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    try:
+        for attempt in range(5):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(out, aside / f"{out.name}-{attempt}")
+            try:
+                os.replace(new, out)
+                return
+            except OSError:  # out is there again, not empty
+                continue
+        raise BuildError(f"could not move the new cohort into {out}: it keeps being replaced")
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def prepare_cohort(
