@@ -21,6 +21,23 @@ FIGURES = GENERATED / "figures"
 SOURCES = ROOT.parent / "shared" / "sources"
 PAPER = SOURCES / "000_afe5716dbf1e68d3.txt"
 
+__all__ = [
+    "BOOK",
+    "BUILD",
+    "DATA",
+    "FIGURES",
+    "GENERATED",
+    "NOTEBOOKS",
+    "PAPER",
+    "PUBLISHED",
+    "READ_LOG_VARIABLE",
+    "ROOT",
+    "SIMULATED",
+    "SOURCES",
+    "record_read",
+    "resolve",
+]
+
 READ_LOG_VARIABLE = "MILKBONE_READ_LOG"
 """When set, the path of a file to which every data file read is appended, one per line."""
 
