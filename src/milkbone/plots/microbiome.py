@@ -27,7 +27,7 @@ OTHER_COLOUR = "0.8"
 def arm_boxes(
     values: pd.DataFrame, *, value: str = "value", ylabel: str,
     published: pd.DataFrame | None = None, marks: Mapping[int, str] | None = None,
-    ax: mpl.axes.Axes | None = None,
+    show_points: bool = True, ax: mpl.axes.Axes | None = None,
 ) -> mpl.figure.Figure:  # fmt: skip
     """Box plots per arm and visit with the samples on top (Figure 3A–B, 4A–I).
 
@@ -46,6 +46,8 @@ def arm_boxes(
         ``group, month, mean`` printed in the paper, drawn as black open markers.
     marks : mapping, optional
         Text above a visit (e.g. ``{0: "*"}`` from a test computed elsewhere).
+    show_points : bool
+        Draw each sample on its box (false on real data: one point is one woman).
     ax : matplotlib.axes.Axes, optional
         Draw into this axes; default a new figure.
 
@@ -71,7 +73,7 @@ def arm_boxes(
                    medianprops={"color": colour}, whiskerprops={"color": colour},
                    capprops={"color": colour})  # fmt: skip
         jitter = np.random.default_rng(0)  # fixed jitter: same figure bytes every run
-        for position, cell in zip(x, cells, strict=True):
+        for position, cell in zip(x, cells, strict=True) if show_points else ():
             ax.scatter(position + jitter.uniform(-0.08, 0.08, len(cell)), cell, s=9,
                        color=colour, marker=marker, alpha=0.6, linewidths=0)  # fmt: skip
         ax.scatter([], [], color=colour, marker=marker, label=group)
