@@ -448,40 +448,6 @@ def test_ordinal_pipeline(data):
     assert res.p.iloc[0] == pytest.approx(ref.pvalue, rel=1e-8)
 
 
-# ------------------------------------------------------------------ disclosure
-
-
-def test_suppress_small_cells_does_not_modify_input():
-    table = pd.DataFrame(
-        {
-            "group": ["HCM", "CM", "CM"],
-            "count": [3, 0, 12],
-            "n": [4, 46, 5],
-            "mean": [1.0, 2.0, 3.0],
-        }
-    )
-    before = table.copy()
-    res = clinical.suppress_small_cells(table, count_columns=["count"], summary_columns=["mean"])
-    pd.testing.assert_frame_equal(table, before)
-    # reference: by hand, threshold 5, zeros kept
-    assert res["count"].isna().tolist() == [True, False, False]
-    assert res["mean"].isna().tolist() == [True, False, False]
-    assert res["count"].iloc[2] == 12
-    strict = clinical.suppress_small_cells(table, count_columns=["count"], keep_zero=False)
-    assert strict["count"].isna().tolist() == [True, True, False]
-
-
-def test_aggregate_only_guard():
-    ok = pd.DataFrame({"group": ["HCM"], "n": [51]})
-    assert clinical.aggregate_only(ok) is ok
-    with pytest.raises(ValueError, match="participant-level rows"):
-        clinical.aggregate_only(pd.DataFrame({"participant": ["a"]}).set_index("participant"))
-    with pytest.raises(ValueError, match=r"fewer than 5 people: n = 4"):
-        clinical.aggregate_only(pd.DataFrame({"n": [4]}), minimum=5)
-    with pytest.raises(TypeError, match="must be a pandas DataFrame"):
-        clinical.aggregate_only([1, 2])
-
-
 # ------------------------------------------------------------------ errors
 
 
@@ -580,6 +546,12 @@ def test_too_few_observations(data):
         clinical.normality(few.assign(group="CM"), method="normaltest")
     with pytest.raises(ValueError, match=r"too few observations for l1_4_bmd in HCM at month 0"):
         clinical.compare_groups(few, month=0, test="t")
+    three = data[data.participant.isin(["hcm00", "hcm01", "hcm02", "cm00", "cm01", "cm02"])]
+    with pytest.raises(  # three per arm: a sentence, not pingouin's assertion (issue 15)
+        ValueError, match=r"ohd_25 in HCM at month 0 \(the normality screen of test='auto'\)"
+    ):
+        clinical.compare_groups(three, month=0, measures="ohd_25")
+    assert clinical.compare_groups(three, month=0, measures="ohd_25", test="t")["n"].iloc[0] == 6
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM with all"):
         clinical.repeated_measures(few, measures="ohd_25", group="HCM")
     with pytest.raises(ValueError, match=r"too few observations for ohd_25 in HCM with all"):
@@ -616,20 +588,6 @@ def test_ordinal_errors(data):
         clinical.ordinal_test(counts, scores=[1, 2, 3])
     with pytest.raises(ValueError, match=r"unknown value\(s\) 'X'"):
         clinical.ordinal_test(counts.assign(group=["HCM", "HCM", "X", "X"]))
-
-
-def test_suppress_errors():
-    table = pd.DataFrame({"count": [1, 2], "n": [3, 4], "mean": [1.0, 2.0]})
-    with pytest.raises(KeyError, match="table is missing column"):
-        clinical.suppress_small_cells(table, count_columns=["k"])
-    with pytest.raises(ValueError, match="minimum must be an integer of at least 1"):
-        clinical.suppress_small_cells(table, count_columns=["count"], minimum=0)
-    with pytest.raises(ValueError, match="n_column must name the column"):
-        clinical.suppress_small_cells(
-            table, count_columns=["count"], summary_columns=["mean"], n_column=None
-        )
-    with pytest.raises(ValueError, match=r"column 'count' has non-numeric value\(s\) 'x'"):
-        clinical.suppress_small_cells(table.assign(count=["x", 1]), count_columns=["count"])
 
 
 def test_same_seed_same_frames():

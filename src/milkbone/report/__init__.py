@@ -9,15 +9,20 @@
   p-value in prose;
 - :func:`producers` reads which package function made a glued number;
 - :mod:`~milkbone.report.disclosure` applies the real-data rules wherever the
-  evidence level is ``observed``.
+  evidence level is ``observed``; :mod:`~milkbone.report.suppression` does the
+  arithmetic (small cells, complementary cells).
 """
 
 from milkbone.report.disclosure import (
     BLANK,
     COUNT_NAME,
+    KEY_NAME,
     MINIMUM_CELL,
+    PUBLIC_NAME,
+    SIZE_NAME,
     check_figure,
     guard,
+    guard_participants,
     guard_value,
     is_observed,
 )
@@ -29,6 +34,7 @@ from milkbone.report.evidence import (
     caption_markdown,
     check_evidence,
     evidence_levels,
+    observed_wording,
     source_notebook,
 )
 from milkbone.report.numbers import GLUE_KEY, Glued, Numbers
@@ -40,6 +46,7 @@ from milkbone.report.saving import (
     mark_simulated,
     save,
 )
+from milkbone.report.suppression import aggregate_only, suppress_small_cells
 from milkbone.report.tables import (
     HEADERS,
     P_FLOOR,
@@ -59,13 +66,17 @@ __all__ = [
     "FIGURE_NAME",
     "GLUE_KEY",
     "HEADERS",
+    "KEY_NAME",
     "MINIMUM_CELL",
     "NOTEBOOK_VARIABLE",
     "PARAMETERS_VARIABLE",
     "PIXEL_SCALE",
+    "PUBLIC_NAME",
     "P_FLOOR",
+    "SIZE_NAME",
     "Glued",
     "Numbers",
+    "aggregate_only",
     "badge",
     "caption_markdown",
     "check_evidence",
@@ -74,14 +85,17 @@ __all__ = [
     "format_p",
     "format_p_columns",
     "guard",
+    "guard_participants",
     "guard_value",
     "is_observed",
     "mark_simulated",
+    "observed_wording",
     "p_text",
     "producers",
     "reader_labels",
     "save",
     "show_table",
     "source_notebook",
+    "suppress_small_cells",
     "table_html",
 ]

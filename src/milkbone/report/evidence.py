@@ -9,6 +9,7 @@ added here from the build's environment rather than typed by hand.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 
 from milkbone.vocabulary import EVIDENCE_LEVELS
@@ -21,6 +22,7 @@ __all__ = [
     "caption_markdown",
     "check_evidence",
     "evidence_levels",
+    "observed_wording",
     "source_notebook",
 ]
 
@@ -41,6 +43,22 @@ BADGE_ROLES = {
     "observed": "bdg-info",
 }
 """The sphinx-design badge role of each level (one colour per level, book-wide)."""
+
+SIMULATION_ONLY = (
+    re.compile(
+        r"\s*[;:,]?\s*(?:it )?illustrates the method(?: only)?"
+        r"(?:(?:,| and) proves nothing about the trial)?"
+    ),
+    re.compile(r"\s*They agree by construction: the simulator was told these numbers\."),
+)
+"""Clauses true of the simulated cohort only, dropped from a caption of real data."""
+
+OBSERVED_WORDS = (
+    (re.compile(r"\bthe simulated cohort\b"), "the observed data"),
+    (re.compile(r"\bsimulated\b"), "observed"),
+    (re.compile(r"\bSimulated\b"), "Observed"),
+)
+"""How a caption written for the default cohort names real participant data."""
 
 NOTEBOOK_VARIABLE = "MILKBONE_NOTEBOOK"
 """Environment variable in which the build names the notebook being executed."""
@@ -98,6 +116,33 @@ def source_notebook() -> str:
     return os.environ.get(NOTEBOOK_VARIABLE, "")
 
 
+def observed_wording(caption: str) -> str:
+    """A caption written for the simulated cohort, reworded for real participant data.
+
+    The chapters' captions describe the default data ("on the simulated cohort; it
+    illustrates the method only"). On real data that would be false twice: the
+    numbers are observed, and they are no illustration. The clauses of
+    :data:`SIMULATION_ONLY` are dropped and *simulated* becomes *observed*
+    (:data:`OBSERVED_WORDS`).
+
+    Examples
+    --------
+    >>> observed_wording("Tukey comparisons on the simulated cohort; it illustrates the "
+    ...                  "method only.")
+    'Tukey comparisons on the observed data.'
+    >>> observed_wording("Drawn from the simulated cohort: it illustrates the method only "
+    ...                  "and proves nothing about the trial.")
+    'Drawn from the observed data.'
+    >>> observed_wording("rows *simulated* computed on the simulated cohort's values")
+    "rows *observed* computed on the observed data's values"
+    """
+    for clause in SIMULATION_ONLY:
+        caption = clause.sub("", caption)
+    for word, replacement in OBSERVED_WORDS:
+        caption = word.sub(replacement, caption)
+    return caption
+
+
 def caption_markdown(
     caption: str, evidence: str | Iterable[str], *, notebook: str | None = None
 ) -> str:
@@ -113,6 +158,10 @@ def caption_markdown(
         The notebook that made the figure or table; default :func:`source_notebook`.
         Nothing is added when it is empty.
 
+    When the levels include ``observed`` but not ``simulated`` (real data), the
+    caption is reworded by :func:`observed_wording`, so it never calls real data
+    simulated.
+
     Returns
     -------
     str
@@ -125,6 +174,8 @@ def caption_markdown(
     '{bdg-primary}`published` **Published.** Figure 1.'
     """  # noqa: E501
     levels = evidence_levels(evidence)
+    if "observed" in levels and "simulated" not in levels:
+        caption = observed_wording(caption)
     badges = " ".join(badge(level) for level in levels)
     labels = " and ".join(EVIDENCE_LABELS[level] for level in levels)
     notebook = source_notebook() if notebook is None else notebook

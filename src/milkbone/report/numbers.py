@@ -139,8 +139,13 @@ class Numbers:
         if self._display:
             _display_glued(self._glued[key])
 
-    def glue_many(self, values: Mapping[str, object], *, evidence: str) -> None:
+    def glue_many(
+        self, values: Mapping[str, object], *, evidence: str, n: int | None = None
+    ) -> None:
         """Glue several numbers of one evidence level: ``{key: value}``, in order.
+
+        ``n``, if given, is how many people the least of them describes
+        (:meth:`glue`).
 
         Examples
         --------
@@ -148,7 +153,7 @@ class Numbers:
         """
         check_evidence(evidence)
         for key, value in values.items():
-            self.glue(key, value, evidence=evidence)
+            self.glue(key, value, evidence=evidence, n=n)
 
     def table(self) -> pd.DataFrame:
         """Every number glued so far in this notebook, with its evidence level.

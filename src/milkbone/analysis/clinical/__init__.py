@@ -31,9 +31,10 @@ The modules follow the paper's methods (§2.5):
 - ``change``: :func:`percent_change`;
 - ``ordinal``: :func:`ordinal_categories`, :func:`ordinal_test` (Table 4);
 - ``adjusted``: :func:`ancova` and :func:`mixed_model`, the better analyses of a
-  randomised trial with baseline values;
-- ``suppression``: :func:`suppress_small_cells` and :func:`aggregate_only`, which guard
-  the switch to real data.
+  randomised trial with baseline values.
+
+What may be shown of results on real data is decided in :mod:`milkbone.report.disclosure`
+(``report.guard``), not here.
 """
 
 from milkbone.analysis.clinical._checks import COLUMNS
@@ -44,12 +45,10 @@ from milkbone.analysis.clinical.descriptive import describe, normality
 from milkbone.analysis.clinical.ordinal import ordinal_categories, ordinal_test
 from milkbone.analysis.clinical.posthoc import POST_HOC, tukey_within
 from milkbone.analysis.clinical.repeated import mixed_anova, repeated_measures
-from milkbone.analysis.clinical.suppression import aggregate_only, suppress_small_cells
 
 __all__ = [
     "COLUMNS",
     "POST_HOC",
-    "aggregate_only",
     "ancova",
     "compare_groups",
     "describe",
@@ -60,6 +59,5 @@ __all__ = [
     "ordinal_test",
     "percent_change",
     "repeated_measures",
-    "suppress_small_cells",
     "tukey_within",
 ]

@@ -69,7 +69,8 @@ def compare_groups(
         If ``data`` lacks a column.
     ValueError
         Invalid input, unknown ``month``/``test``/measure, a visit without data, or
-        fewer than 3 values in a group.
+        fewer than 3 values in a group (4 with ``test="auto"``, whose Shapiro–Wilk
+        screen needs them).
 
     See Also
     --------
@@ -120,9 +121,13 @@ def _compare(
     """One row of :func:`compare_groups`: one measure at one visit."""
     x = sub.loc[sub["group"] == "HCM", "value"].to_numpy()
     y = sub.loc[sub["group"] == "CM", "value"].to_numpy()
+    fewest = 4 if test == "auto" else 3  # Shapiro–Wilk (pingouin) needs more than three
     for group, values in (("HCM", x), ("CM", y)):
-        if len(values) < 3:
-            raise too_few(f"{measure} in {group} at month {month}", len(values), 3)
+        if len(values) < fewest:
+            what = f"{measure} in {group} at month {month}"
+            if test == "auto":
+                what += " (the normality screen of test='auto')"
+            raise too_few(what, len(values), fewest)
     chosen = test
     if test == "auto":
         normal = all(
