@@ -60,10 +60,11 @@ microbiome = cohort.load_microbiome(data_dir)
 serum = cohort.load_metabolome(data_dir, matrix="serum")
 fecal = cohort.load_metabolome(data_dir, matrix="fecal")
 variables, pairs = published.curated.figure7()
+labels = published.measures().set_index("measure")["label"].to_dict()
 
 # %%
 report.show_table(
-    variables,
+    variables.replace({"variable": labels}),
     caption="The variables of each block of Figure 7, with why each is there (our reading; "
     "the paper does not list them).",
     evidence="published",
@@ -78,7 +79,7 @@ report.show_table(
 # %%
 named_claims = published.claims().set_index("claim_id").loc[pairs["claim_id"]]
 report.show_table(
-    pairs.assign(
+    pairs.replace({"left": labels}).assign(
         printed_p=named_claims["published_value"].to_numpy(),
         verdict=named_claims["verdict"].to_numpy(),
     ),
@@ -107,12 +108,8 @@ named = joint.named_pairs(correlations, pairs, published.claims())
 summary = joint.panel_summaries(correlations, alpha=alpha)
 
 # %%
-measures = published.measures().set_index("measure")["label"]
-fig = plots.correlation_panels(correlations, named, labels=measures.to_dict())
-
-# %%
 report.save(
-    fig,
+    plots.correlation_panels(correlations, named, labels=labels),
     "fig7",
     caption="**Figure 7 A–E.** Spearman correlations at the chosen visit between the blocks "
     "of the joint analysis. A dot marks an unadjusted p below the significance level, a "
@@ -159,7 +156,9 @@ numbers.glue("joint_analysis.named.count", len(pairs), evidence="published")
 
 # %%
 report.show_table(
-    named.drop(columns=["evidence"]),
+    named.drop(columns=["evidence"])
+    .replace({"left": labels})
+    .round({"rho": 3, "p": 4, "p_bh": 4}),
     caption="The eleven named correlations: printed p and verdict (published) beside ρ, p "
     "and BH-adjusted p on the cohort (simulated here).",
     evidence=["published", data.evidence],

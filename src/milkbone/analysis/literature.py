@@ -56,9 +56,9 @@ def context_table(context: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``topic, kind, trial_finding, trial_location, trial_verdicts, cohort_finding,
-        cohort_agreement, review_finding, review_agreement, note``; the two agreement
-        columns take values of :data:`AGREEMENTS`.
+        ``topic, cohort_agreement, review_agreement, trial_verdicts, trial_finding,
+        trial_location, cohort_finding, review_finding, kind, note`` (verdicts first);
+        the two agreement columns take values of :data:`AGREEMENTS`.
 
     Raises
     ------
@@ -79,16 +79,16 @@ def context_table(context: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
         cohort_agreement=trial.combine(context["cohort_direction"], agreement),
         review_agreement=trial.combine(context["review_direction"], agreement),
     )
-    columns = [
+    columns = [  # the verdicts first, so a narrow screen shows them; the prose after
         "topic",
-        "kind",
+        "cohort_agreement",
+        "review_agreement",
+        "trial_verdicts",
         "trial_finding",
         "trial_location",
-        "trial_verdicts",
         "cohort_finding",
-        "cohort_agreement",
         "review_finding",
-        "review_agreement",
+        "kind",
         "note",
     ]
     return table.loc[:, [c for c in columns if c in table.columns]].reset_index(drop=True)
