@@ -94,7 +94,7 @@ numbers.glue_many(
 # %% [markdown]
 # The table holds {glue:text}`serum_metabolome.samples.count` samples of
 # {glue:text}`serum_metabolome.participants.count` women and
-# {glue:text}`serum_metabolome.features.count` features, of which
+# {glue:text}`serum_metabolome.features.count:,` features, of which
 # {glue:text}`serum_metabolome.features_named.count` carry a metabolite name. A share of
 # {glue:text}`serum_metabolome.imputed.share:.3f` of the values was below detection and
 # filled with {glue:text}`serum_metabolome.imputation.rule`.
@@ -110,7 +110,7 @@ claims = published.claims().set_index("claim_id")
 stated = published.prose().query("section == '3.5'")
 stated = stated.join(claims[["verdict", "note"]], on="prose_id")
 report.show_table(
-    stated[["quantity", "printed", "timepoint", "verdict", "note"]],
+    stated[["quantity", "verdict", "printed", "timepoint", "note"]],
     caption="Numbers stated in paper §3.5 (published), with the audit's verdict on each "
     "(recomputed from Table 5, or not verifiable).",
     evidence=["published", "recomputed", "not-verifiable"],
@@ -217,7 +217,9 @@ table6 = metabolome.mirror_table6(
 
 # %%
 report.show_table(
-    table6.drop(columns=["feature", "evidence"]).round(3),
+    table6.drop(columns=["feature", "evidence"]).round(
+        {"mean_m0": 0, "mean_m12": 0, "auc": 3}
+    ),
     caption="**Table 6, mirrored.** Mean intensity of HCM at 0 and 12 months and the AUC of "
     "12 against 0 months (`sklearn.metrics.roc_auc_score`), as printed (*_published*) and "
     "computed on the data loaded here.",
@@ -592,8 +594,8 @@ glued = {
 numbers.glue_many(glued, evidence=data.evidence)
 
 # %% [markdown]
-# The library has {glue:text}`serum_metabolome.pathways.library.count` human pathways over
-# {glue:text}`serum_metabolome.pathways.compounds.count` compounds. Of the
+# The library has {glue:text}`serum_metabolome.pathways.library.count:,` human pathways over
+# {glue:text}`serum_metabolome.pathways.compounds.count:,` compounds. Of the
 # {glue:text}`serum_metabolome.pathways.named_hits.count` named metabolites kept at
 # {glue:text}`serum_metabolome.pathways.month.value` months,
 # {glue:text}`serum_metabolome.pathways.query.count` carry an identifier the library knows

@@ -85,7 +85,7 @@ numbers.glue_many(glued, evidence=data.evidence)
 # %% [markdown]
 # The table holds {glue:text}`fecal_metabolome.samples.count` stool samples of
 # {glue:text}`fecal_metabolome.participants.count` women and
-# {glue:text}`fecal_metabolome.features.count` features, of which only
+# {glue:text}`fecal_metabolome.features.count:,` features, of which only
 # {glue:text}`fecal_metabolome.features_named.count` carry a metabolite name. A share of
 # {glue:text}`fecal_metabolome.imputed.share:.3f` of the values was below detection and
 # filled with {glue:text}`fecal_metabolome.imputation.rule`.
@@ -100,7 +100,7 @@ claims = published.claims().set_index("claim_id")
 stated = published.prose().query("section == '3.6'")
 stated = stated.join(claims[["verdict", "note"]], on="prose_id")
 report.show_table(
-    stated[["quantity", "printed", "timepoint", "verdict", "note"]],
+    stated[["quantity", "verdict", "printed", "timepoint", "note"]],
     caption="Numbers stated in paper §3.6 (published), with the audit's verdict on each "
     "(recomputed from the other printed counts, or not verifiable).",
     evidence=["published", "recomputed", "not-verifiable"],
@@ -359,8 +359,8 @@ numbers.glue_many(glued, evidence=data.evidence)
 # {glue:text}`fecal_metabolome.pathways.enriched.count` Reactome pathways contain any of
 # them. The simulated stool metabolome, like most untargeted ones, is largely unidentified;
 # its planted differences sit on unnamed features, so there is nothing for a pathway test to
-# work on. On data with identified metabolites, the dots below show each pathway's share of
-# hits, its p and its number of hits.
+# work on. On data with identified metabolites, the cell below draws Figure 6E: each
+# pathway's share of hits, its p and its number of hits.
 
 # %%
 if len(enrichment):  # names cut to fit the axis
@@ -384,7 +384,7 @@ if len(enrichment):  # names cut to fit the axis
 #   pathway p-values are *not verifiable* {bdg-dark}`not-verifiable`.
 # - On the simulated cohort {bdg-warning}`simulated`, $R^2Y$ is high at every visit and only $Q^2$
 #   and the permutation test separate real from chance differences; the Results rule keeps
-#   many null features, of which few survive the BH adjustment; and unidentified features
+#   many null features, most of which the BH adjustment removes; and unidentified features
 #   leave a pathway test nothing to test. These illustrate the methods and prove nothing
 #   about the trial.
 #
