@@ -168,7 +168,7 @@ shown += ["fold_change_published", "fold_change", "arrow_published", "direction"
 report.show_table(
     table5[shown].round(4),
     caption="**Table 5, mirrored.** Differential serum metabolites, HCM against CM, as "
-    "printed (*_published*) and computed on the data loaded here at the same visit.",
+    "printed (*_published*) and computed on the simulated cohort at the same visit.",
     evidence=["published", data.evidence],
 )
 
@@ -222,7 +222,7 @@ report.show_table(
     ),
     caption="**Table 6, mirrored.** Mean intensity of HCM at 0 and 12 months and the AUC of "
     "12 against 0 months (`sklearn.metrics.roc_auc_score`), as printed (*_published*) and "
-    "computed on the data loaded here.",
+    "computed on the simulated cohort.",
     evidence=["published", data.evidence],
 )
 
@@ -422,7 +422,7 @@ shown = ["visit", "direction", "published", "methods", "results"]
 report.show_table(
     counts[[*shown, "methods_named", "results_named"]],
     caption="Differential serum features, HCM against CM: printed in §3.5 (*published*), and "
-    "kept on the data loaded here by the Methods rule (FC ≥ 2 or ≤ 0.5) and the Results rule "
+    "kept on the simulated cohort by the Methods rule (FC ≥ 2 or ≤ 0.5) and the Results rule "
     "(FC > 1.2 or < 0.833), over all features and over named ones (*_named*); both rules "
     "also need VIP > 1 and p < 0.05.",
     evidence=["published", data.evidence],
@@ -463,7 +463,7 @@ report.save(
     plots.volcano_plot(twelve.query("rule == 'results'"), fold_change=(0.833, 1.2)),
     "serum_volcano_results",
     caption="Serum features at twelve months, HCM against CM, with the Results rule of §3.5 "
-    "(FC > 1.2 or < 0.833, p < 0.05, VIP > 1); on the data loaded here.",
+    "(FC > 1.2 or < 0.833, p < 0.05, VIP > 1), on the simulated cohort.",
     evidence=data.evidence,
 )
 
@@ -502,8 +502,8 @@ report.save(
     plots.differential_heatmap(means),
     "fig5a",
     caption="**Figure 5A, redrawn.** Named serum metabolites kept by the Results rule at any "
-    "visit: row z-score of the log2 mean intensity per arm and visit; on the data loaded "
-    "here, where it illustrates the method only.",
+    "visit: row z-score of the log2 mean intensity per arm and visit, on the simulated "
+    "cohort; it illustrates the method only.",
     evidence=data.evidence,
     n=int(means["n"].min()),
 )
@@ -536,8 +536,8 @@ report.save(
     plots.roc_curves(points),
     "table6_roc",
     caption="**Table 6, drawn.** ROC curves of the eight arachidonic acid metabolites, HCM at "
-    "12 against 0 months, each metabolite alone (`sklearn.metrics.roc_curve`); on the data "
-    "loaded here, where it illustrates the method only.",
+    "12 against 0 months, each metabolite alone (`sklearn.metrics.roc_curve`), on the "
+    "simulated cohort; it illustrates the method only.",
     evidence=data.evidence,
     n=int(table6["n_m0"].min()),
 )
@@ -618,7 +618,7 @@ if len(enrichment):  # names cut to fit the axis; the table above has them in fu
         "fig5b",
         caption=f"**Figure 5B, on Reactome.** Pathways of the named serum metabolites kept at "
         f"{pathway_month} months: hits over pathway size, colour −log10 p, size the number "
-        "of hits; on the data loaded here, where it illustrates the method only. The paper "
+        "of hits, on the simulated cohort; it illustrates the method only. The paper "
         "used KEGG, whose maps cannot be shipped.",
         evidence=data.evidence,
     )

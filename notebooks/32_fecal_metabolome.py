@@ -245,7 +245,7 @@ counts = metabolome.mirror_counts(counts, published.prose(), section="3.6")
 report.show_table(
     counts,
     caption="Differential fecal features, HCM against CM: printed in §3.6 (*published*; "
-    "none at baseline) and kept on the data loaded here by the Methods rule (FC ≥ 2 or "
+    "none at baseline) and kept on the simulated cohort by the Methods rule (FC ≥ 2 or "
     "≤ 0.5) and the Results rule (FC > 1.2 or < 0.833), both with VIP > 1 and p < 0.05.",
     evidence=["published", data.evidence],
 )
@@ -286,7 +286,7 @@ survive = results.groupby("month")["p_bh"].agg(
 report.show_table(
     survive.reset_index().assign(evidence=data.evidence),
     caption="Features the Results rule keeps at each visit (*kept*) and those of them whose "
-    "BH-adjusted p is below 0.05 (*bh*), on the data loaded here.",
+    "BH-adjusted p is below 0.05 (*bh*), on the simulated cohort.",
     evidence=data.evidence,
 )
 
@@ -313,7 +313,7 @@ report.save(
     plots.volcano_plot(results.query("month == 6"), fold_change=(0.833, 1.2)),
     "fig6c",
     caption="**Figure 6C, redrawn.** Fecal features at six months, HCM against CM, with the "
-    "Results rule (FC > 1.2 or < 0.833, p < 0.05, VIP > 1); on the data loaded here.",
+    "Results rule (FC > 1.2 or < 0.833, p < 0.05, VIP > 1), on the simulated cohort.",
     evidence=data.evidence,
 )
 
@@ -370,8 +370,8 @@ if len(enrichment):  # names cut to fit the axis
         "fig6e",
         caption=f"**Figure 6E, on Reactome.** Pathways of the fecal features kept at "
         f"{pathway_month} months: hits over pathway size, colour −log10 p, size the number "
-        "of hits; on the data loaded here. The paper used KEGG, whose maps cannot be "
-        "shipped.",
+        "of hits, on the simulated cohort; it illustrates the method only. The paper used "
+        "KEGG, whose maps cannot be shipped.",
         evidence=data.evidence,
     )
 
