@@ -61,6 +61,7 @@ def arm_boxes(
     >>> plt.close(fig)
     """
     require_columns(values, ["group", "month", value], name="values")
+    own_figure = ax is None  # lay out only a figure drawn here; a caller lays out its grid
     fig, ax = style.figure_and_axes(ax)
     ax.set_ylabel(ylabel)
     months = sorted(values["month"].unique())
@@ -90,7 +91,8 @@ def arm_boxes(
                     ha="center", va="top")  # fmt: skip
     style.month_axis(ax, months)
     ax.legend(loc="best")
-    fig.tight_layout()
+    if own_figure:
+        fig.tight_layout()
     return fig
 
 
