@@ -34,6 +34,7 @@ __all__ = [
     "page_footer",
     "parameter_names",
     "prepare_page",
+    "shown_value",
     "without_bookkeeping",
 ]
 
@@ -223,9 +224,23 @@ def parameter_names(notebook: dict) -> list[str]:
     return []
 
 
-def _numbers_table(rows: list[dict[str, str]]) -> str:
-    def cut(text: str) -> str:
+def shown_value(text: str) -> str:
+    """A glued value as the list shows it: numbers to six significant digits, long text cut.
+
+    Examples
+    --------
+    >>> shown_value("0.0016424932490655"), shown_value("97"), shown_value("'consistent'")
+    ('0.00164249', '97', "'consistent'")
+    """
+    try:
+        number = float(text)
+    except ValueError:
         return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
+    return text if number.is_integer() and "e" not in text.lower() else f"{number:.6g}"
+
+
+def _numbers_table(rows: list[dict[str, str]]) -> str:
+    cut = shown_value
 
     lines = [
         '<div class="milkbone-scroll"><table class="milkbone-table milkbone-numbers">',

@@ -56,6 +56,8 @@ div.milkbone-scroll { overflow-x: auto; max-width: 100%; margin-bottom: 1em;
 div.milkbone-scroll > table.milkbone-table { margin-bottom: 0.4em; }
 table.milkbone-table th, table.milkbone-table td { white-space: nowrap; }
 table.milkbone-table td.milkbone-long { white-space: normal; min-width: 24em; }
+table.milkbone-numbers td { white-space: normal; overflow-wrap: anywhere; }
+table.milkbone-numbers td:first-child { min-width: 16em; }
 div.milkbone-scroll table.milkbone-table th:first-child,
 div.milkbone-scroll table.milkbone-table td:first-child {
   position: sticky; left: 0; z-index: 1; background: var(--pst-color-background, #fff); }
