@@ -97,3 +97,12 @@ def test_the_student_edition_drops_solutions():
     notebook["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": source})
     page = pages.prepare_page(notebook, stem="x", student=True)
     assert page["cells"][0]["source"] == exercise
+
+
+def test_an_image_without_a_caption_is_described_by_its_cell():
+    notebook = {"cells": [{"cell_type": "code", "execution_count": 5, "metadata": {},
+                           "outputs": [{"output_type": "display_data",
+                                        "data": {"image/png": "iVBOR"}}]}]}  # fmt: skip
+    page = pages.prepare_page(notebook, stem="x")
+    alt = page["cells"][0]["metadata"]["mystnb"]["image"]["alt"]
+    assert alt == "Figure drawn by code cell 5 of notebooks/x.py (no caption)"

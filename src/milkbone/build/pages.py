@@ -139,8 +139,9 @@ def _markdown(output: dict) -> str | None:
     return "".join(text) if isinstance(text, list) else text
 
 
-def link_sources(notebook: dict) -> dict:
-    """Make each caption's source a link to its cell, and give images their caption as alt."""
+def link_sources(notebook: dict, *, stem: str = "") -> dict:
+    """Make each caption's source a link to its cell, and give images their caption as alt
+    (an image shown without a caption is described by the cell and notebook that drew it)."""
     for cell in _code_cells(notebook):
         anchor = cell_anchor(cell)
         captions = []
@@ -159,9 +160,15 @@ def link_sources(notebook: dict) -> dict:
         images = any(
             key.startswith("image/") for o in cell.get("outputs", []) for key in o.get("data", {})
         )
-        if images and captions:
+        if images:
+            alt = (
+                alt_text(captions[0])
+                if captions
+                else f"Figure drawn by code cell {cell.get('execution_count')} of "
+                f"notebooks/{stem}.py (no caption)"
+            )
             mystnb = cell.setdefault("metadata", {}).setdefault("mystnb", {})
-            mystnb.setdefault("image", {})["alt"] = alt_text(captions[0])
+            mystnb.setdefault("image", {})["alt"] = alt
     return notebook
 
 
@@ -324,7 +331,7 @@ def prepare_page(
     """
     if student:
         notebook = drop_solutions(notebook)
-    notebook = link_sources(without_bookkeeping(hide_inputs(notebook)))
+    notebook = link_sources(without_bookkeeping(hide_inputs(notebook)), stem=stem)
     footer = page_footer(notebook, stem=stem, reads=reads)
     notebook["cells"].append({"cell_type": "markdown", "metadata": {}, "source": footer})
     return notebook
