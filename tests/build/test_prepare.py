@@ -110,3 +110,23 @@ def test_a_second_build_waits_for_the_first_and_then_completes(slow_project):
     assert code == 0, err
     assert f"another build (process {os.getpid()}) is running" in out
     assert (root / "notebooks" / "alpha.ipynb").exists()
+
+
+@pytest.mark.slow
+def test_a_no_op_build_neither_simulates_nor_validates_the_default_cohort(tmp_path, monkeypatch):
+    """Issue 14: a no-op build spent its time simulating the cohort again. With the same
+    seed, package, published numbers and files, the recorded inputs say nothing changed;
+    an edited file makes it simulate again."""
+    from milkbone import paths
+
+    monkeypatch.setattr(paths, "SIMULATED", tmp_path / "simulated")
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "_build")
+    lines: list[str] = []
+    build.prepare_cohort(seed=2025, echo=lines.append)
+    assert "written" in lines[-1]
+    build.prepare_cohort(seed=2025, echo=lines.append)
+    assert "inputs as before" in lines[-1]
+    visits = tmp_path / "simulated" / "visits.csv"
+    visits.write_text(visits.read_text() + "\n")
+    build.prepare_cohort(seed=2025, echo=lines.append)
+    assert "written" in lines[-1]  # simulated again, the edited file replaced

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import filecmp
+import json
 import os
 import shutil
 import tempfile
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from milkbone import paths
-from milkbone.build.cache import relative
+from milkbone.build.cache import CACHE_DIRNAME, file_hash, package_hash, relative
 from milkbone.build.execute import BuildError, quiet
 
 __all__ = ["DEFAULT_SEED", "LOCK_NAME", "one_build_at_a_time", "prepare_cohort", "same_files"]
@@ -122,6 +123,36 @@ def _replace_folder(new: Path, out: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
+def _stamp_file(out: Path) -> Path | None:
+    """Where the inputs of the default cohort are recorded; None for any other folder."""
+    if out.resolve() != paths.SIMULATED.resolve():
+        return None
+    return paths.BUILD / CACHE_DIRNAME / "cohort.json"
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cohort_inputs(seed: int, out: Path) -> dict:
+    """What the cohort in ``out`` was made from (seed, package, published numbers) and the
+    hash of each of its files: equal to the recorded ones, there is nothing to redo."""
+
+    def hashes(folder: Path) -> dict[str, str | None]:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return {str(p.relative_to(folder)): file_hash(p) for p in files}
+
+    return {
+        "seed": seed,
+        "package": package_hash(),
+        "published": hashes(paths.PUBLISHED),
+        "files": hashes(out) if out.is_dir() else {},
+    }
+
+
 def prepare_cohort(
     *, seed: int = DEFAULT_SEED, out: Path | None = None, echo: Callable[[str], None] = quiet
 ) -> Path:
@@ -136,11 +167,17 @@ def prepare_cohort(
     BuildError
         If the cohort written does not pass validation (the first ten problems listed).
     """
+    out = Path(out or paths.SIMULATED)
+    start = time.perf_counter()
+    stamp = _stamp_file(out)
+    if stamp is not None and _read_json(stamp) == _cohort_inputs(seed, out):
+        seconds = time.perf_counter() - start
+        echo(f"  cohort  {relative(out, paths.ROOT)}, seed {seed}, unchanged (inputs as before)"
+             f"  {seconds:6.1f} s")  # fmt: skip
+        return out
     from milkbone import cohort
 
-    out = Path(out or paths.SIMULATED)
     out.parent.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         written = cohort.simulate(seed=seed, out=scratch / out.name)
@@ -153,6 +190,9 @@ def prepare_cohort(
             _replace_folder(written, out)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if stamp is not None:  # a no-op build then neither simulates nor validates again
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(json.dumps(_cohort_inputs(seed, out), sort_keys=True))
     state = "unchanged" if unchanged else "written"
     seconds = time.perf_counter() - start
     echo(f"  cohort  {relative(out, paths.ROOT)}, seed {seed}, valid, {state}  {seconds:6.1f} s")
