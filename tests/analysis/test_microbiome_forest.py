@@ -120,3 +120,18 @@ def test_nested_forest_auc_recomputes_the_naive_scheme():
         nested_forest_auc(abundance, toy.samples, month=6, outer=5, inner=5)
     with pytest.raises(ValueError, match="feature_counts must hold positive integers"):
         nested_forest_auc(abundance, toy.samples, month=6, feature_counts=(0,))
+
+
+def test_prevalence_filter_is_stated(planted):
+    abundance, samples = planted
+    sparse = abundance.copy()
+    sparse.iloc[: len(sparse) // 2, :10] = 0.0  # ten taxa absent from half the samples
+    result = random_forest(sparse, samples, months=6, n_trees=20, folds=4, top_k=3,
+                           n_repeats=2, min_prevalence=0.6)  # fmt: skip
+    visit = sparse.loc[samples.index[samples["month"] == 6]]
+    expected = int(((visit > 0).mean() > 0.6).sum())
+    assert result.summary["features"].iloc[0] == expected < abundance.shape[1]
+    assert len(result.importance) == expected
+    assert "prevalence > 0.6" in result.summary["method"].iloc[0]
+    with pytest.raises(ValueError, match="min_prevalence must lie"):
+        random_forest(sparse, samples, min_prevalence=1.5)

@@ -33,11 +33,13 @@ from milkbone.analysis.microbiome._checks import (
 
 __all__ = ["SPARSE_DENSITY", "Ordination", "bray_curtis", "pcoa"]
 
-SPARSE_DENSITY = 0.02
+SPARSE_DENSITY = 0.10
 """Share of non-zero cells below which ``route="auto"`` takes the sparse L1 route.
 
-Measured on this machine (1,000 × 5,000 tables): scikit-learn's sparse Manhattan
-distance beats scipy's dense ``pdist`` below about 2 % non-zeros and loses above it.
+Measured on this machine (CPU seconds, 1,002 toy samples, one worker): sparse against
+dense ``pdist`` 1.9 against 10.1 s at 3.8 % non-zero (5,000 features), 1.5 against
+3.5 s at 7.8 %, 1.1 against 1.2 s at 11.7 %, 0.9 against 0.2 s at 19.6 % (500
+features, the paper's size). Real 16S tables at 5,000 features are mostly zeros.
 """
 
 

@@ -160,7 +160,7 @@ def _visit(x, y, *, n_trees, folds, top_k, n_repeats, scoring, seed, n_jobs):
     top = np.argsort(-impurity, kind="stable")[: min(top_k, x.shape[1])]
     splits = StratifiedKFold(folds, shuffle=True, random_state=seed).split(x, y)
     options = {"n_trees": n_trees, "seed": seed, "n_repeats": n_repeats, "scoring": scoring}
-    results = Parallel(n_jobs=n_jobs)(
+    results = Parallel(n_jobs=n_jobs, prefer="threads")(
         delayed(_fold)(x, y, train, test, top, fold=k, **options)
         for k, (train, test) in enumerate(splits)
     )
@@ -190,6 +190,7 @@ def random_forest(
     n_repeats: int = 5,
     scoring: str = "accuracy",
     seed: int = 2025,
+    min_prevalence: float = 0.0,
     n_jobs: int = 1,
     evidence: str = "simulated",
 ) -> ForestResult:
@@ -215,6 +216,11 @@ def random_forest(
         Score of the permutation importance.
     seed : int
         ``random_state`` of the folds and forests.
+    min_prevalence : float
+        Use only the taxa with a read in more than this share of the visit's samples
+        (0: every taxon). A stated filter: ``features`` in the summary counts the taxa
+        used, and the others get no importance row. At 10× the paper's size, 0.1 keeps
+        about a tenth of the genera and halves the time.
     n_jobs : int
         joblib workers over folds (and trees of the full fit).
     evidence : {"simulated", "observed"}
@@ -250,19 +256,18 @@ def random_forest(
     check_seed(seed)
     check_evidence(evidence)
     check_counts(abundance, name="abundance")
-    options = {
-        "n_trees": n_trees,
-        "folds": folds,
-        "top_k": top_k,
-        "n_repeats": n_repeats,
-        "scoring": scoring,
-        "seed": seed,
-        "n_jobs": n_jobs,
-    }
+    if not 0 <= min_prevalence < 1:
+        raise ValueError(f"min_prevalence must lie in [0, 1), got {min_prevalence!r}")
+    options = {"n_trees": n_trees, "folds": folds, "top_k": top_k, "n_repeats": n_repeats,
+               "scoring": scoring, "seed": seed, "n_jobs": n_jobs}  # fmt: skip
     meta = check_samples(samples, abundance.index)
     summaries, rocs, importances = [], [], []
     for month in months_present(meta, months):
         x, y = _design(abundance, meta, month)
+        keep = (
+            (x > 0).mean(axis=0) > min_prevalence if min_prevalence else np.ones(x.shape[1], bool)
+        )
+        x, taxa = x[:, keep], abundance.columns[keep]
         smallest = min(y.sum(), len(y) - y.sum())
         if smallest < folds:
             raise ValueError(
@@ -270,10 +275,11 @@ def random_forest(
                 f"folds={folds}; lower folds"
             )
         impurity, top, proba, fold_auc, permuted = _visit(x, y, **options)
-        summaries.append(_summary_row(month, y, proba, fold_auc, x.shape[1], options))
+        summaries.append(_summary_row(month, y, proba, fold_auc, x.shape[1],
+                                      {**options, "min_prevalence": min_prevalence}))  # fmt: skip
         fpr, tpr, threshold = roc_curve(y, proba)
         rocs.append(pd.DataFrame({"month": month, "fpr": fpr, "tpr": tpr, "threshold": threshold}))
-        importances.append(_importance(month, abundance.columns, impurity, top, permuted, options))
+        importances.append(_importance(month, taxa, impurity, top, permuted, options))
     summary = pd.DataFrame(summaries)
     summary["evidence"] = evidence
     importance = pd.concat(importances, ignore_index=True)
@@ -295,8 +301,10 @@ def _summary_row(month, y, proba, fold_auc, features, options) -> dict:
         "n": len(y),
         "method": f"sklearn RandomForestClassifier(n_estimators={options['n_trees']}, "
         f"random_state={options['seed']}), StratifiedKFold({options['folds']}, shuffle=True); "
-        "AUC of pooled out-of-fold probabilities",
-    }
+        "AUC of pooled out-of-fold probabilities"
+        + (f"; taxa with prevalence > {options['min_prevalence']:g}"
+           if options["min_prevalence"] else ""),
+    }  # fmt: skip
 
 
 def _importance(month, taxa, impurity, top, permuted, options) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def _cv_auc(x, y, columns, *, folds, n_trees, seed, n_jobs=1) -> float:
         ]
 
     proba = np.empty(len(y))
-    for test, p in Parallel(n_jobs=n_jobs)(delayed(one)(tr, te) for tr, te in splits):
+    for test, p in Parallel(n_jobs=n_jobs, prefer="threads")(delayed(one)(tr, te) for tr, te in splits):
         proba[test] = p
     return float(roc_auc_score(y, proba))
 
@@ -145,7 +145,7 @@ def nested_forest_auc(
     ]
     splits = StratifiedKFold(outer, shuffle=True, random_state=seed).split(x, y)
     options = {"counts": counts, "inner": inner, "n_trees": n_trees, "seed": seed}
-    results = Parallel(n_jobs=n_jobs)(
+    results = Parallel(n_jobs=n_jobs, prefer="threads")(
         delayed(_outer_fold)(x, y, train, test, **options) for train, test in splits
     )
     proba = np.empty(len(y))
