@@ -82,7 +82,7 @@ def test_markdown_has_no_typed_numbers_outside_glue_and_locations(path):
     allowed = re.compile(
         r"```.*$|\$\$[^$]*\$\$|\$[^$\n]+\$|\{glue:text\}`[^`]*`|\{[a-z:-]+\}`[^`]*`|`[^`]*`|§[\d.–-]+|"
         r"(Table|Figure|Figures|Tables|Exercise)s? [\dA-L,–-]+|\([a-z0-9-]+\)=|^#+ .*$|"
-        r"^:[a-z]+:.*$|\d+ mL|per 100 g|1 µg = 40 IU|HCM|CM|L1–4|25\(OH\)D",
+        r"^:[a-z]+:.*$|\d+ mL|per 100 g|1 µg = 40 IU|HCM|CM|L1–4|25\(OH\)D|16S|Chao1",
         re.MULTILINE,
     )
     for index, cell in enumerate(jupytext.read(path).cells):
