@@ -41,7 +41,8 @@ def _cv_auc(x, y, columns, *, folds, n_trees, seed, n_jobs=1) -> float:
         ]
 
     proba = np.empty(len(y))
-    for test, p in Parallel(n_jobs=n_jobs, prefer="threads")(delayed(one)(tr, te) for tr, te in splits):
+    jobs = Parallel(n_jobs=n_jobs, prefer="threads")  # trees release the GIL
+    for test, p in jobs(delayed(one)(tr, te) for tr, te in splits):
         proba[test] = p
     return float(roc_auc_score(y, proba))
 
