@@ -68,6 +68,7 @@ baseline.shape
 
 # %%
 arms = baseline.groupby("group")["participant"].nunique()
+fewest = report.smallest_arm(arms, evidence=data.evidence)  # n= of between-arm numbers
 numbers.glue("baseline.completers.hcm.count", int(arms["HCM"]), evidence=data.evidence)
 numbers.glue("baseline.completers.cm.count", int(arms["CM"]), evidence=data.evidence)
 numbers.glue("baseline.alpha.value", alpha, evidence="published")
@@ -244,7 +245,10 @@ for name in ("age_mean", "age_sd", "bmi_mean", "bmi_sd"):
 
 # %%
 stats = published.summary_statistics()
-comparison = mirror.compare_summaries(long, stats, source="Table 2")
+comparison = mirror.compare_summaries(
+    long, stats, source="Table 2", evidence=data.evidence
+)
+comparison = report.guard(comparison, evidence=data.evidence)
 report.show_table(
     mirror.wide_table(comparison[comparison["month"] == 0]),
     caption=(
@@ -260,8 +264,13 @@ report.show_table(
 # with the Mann–Whitney U test otherwise.
 
 # %%
-tests = clinical.compare_groups(long, month=0, test="auto", alpha=alpha)
-side = mirror.compare_tests(tests, table2, evidence="simulated")
+tests = clinical.compare_groups(
+    long, month=0, test="auto", alpha=alpha, evidence=data.evidence
+)
+side = mirror.compare_tests(tests, table2, evidence=data.evidence)
+side = report.guard(side, evidence=data.evidence, n=fewest)
+
+# %%
 shown = ["measure", "published_statistic_text", "published_p_text"]
 shown += ["test", "statistic", "p"]
 report.show_table(
@@ -277,14 +286,16 @@ report.show_table(
 # %%
 chosen = side["test"].eq("mann_whitney")
 agree = (chosen == side["published_test"].eq("U")).sum()
-numbers.glue(
-    "baseline.mann_whitney_rows.simulated_count",
-    int(chosen.sum()),
+numbers.glue_many(
+    {
+        "baseline.mann_whitney_rows.simulated_count": int(chosen.sum()),
+        "baseline.test_choice.agreement_count": int(agree),
+        "baseline.smallest_p.simulated": side["p"].min(),
+    },
     evidence=data.evidence,
+    n=fewest,
 )
-numbers.glue("baseline.test_choice.agreement_count", int(agree), evidence=data.evidence)
 numbers.glue("baseline.rows.count", len(side), evidence="published")
-numbers.glue("baseline.smallest_p.simulated", side["p"].min(), evidence=data.evidence)
 
 # %% [markdown]
 # On the simulated cohort the screen sends
@@ -346,14 +357,22 @@ numbers.glue(f"{key}.share_at_baseline", share, evidence="recomputed")
 numbers.glue(f"{key}.p_printed", prose["r3_2.l1_4.between.p_6"], evidence="published")
 
 # %%
-unadjusted = clinical.compare_groups(long, month=6, measures="l1_4_bmd", test="t")
+unadjusted = clinical.compare_groups(
+    long, month=6, measures="l1_4_bmd", test="t", evidence=data.evidence
+)
 unadjusted["difference"] = unadjusted["mean_hcm"] - unadjusted["mean_cm"]
-adjusted = clinical.ancova(long, measures="l1_4_bmd", month=6, alpha=alpha)
+adjusted = clinical.ancova(
+    long, measures="l1_4_bmd", month=6, alpha=alpha, evidence=data.evidence
+)
 spine6 = pd.concat(
     [unadjusted.assign(analysis="t-test"), adjusted.assign(analysis="ANCOVA")]
 )
-numbers.glue(f"{key}.p_unadjusted", spine6["p"].iloc[0], evidence=data.evidence)
-numbers.glue(f"{key}.p_ancova", spine6["p"].iloc[1], evidence=data.evidence)
+spine6 = report.guard(spine6, evidence=data.evidence, n=fewest)
+
+# %%
+p_values = {"p_unadjusted": spine6["p"].iloc[0], "p_ancova": spine6["p"].iloc[1]}
+p_values = {f"{key}.{name}": p for name, p in p_values.items()}
+numbers.glue_many(p_values, evidence=data.evidence, n=fewest)
 
 # %%
 report.show_table(

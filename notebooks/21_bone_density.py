@@ -66,7 +66,7 @@ long = data.long()
 panels = [measure for _, measure, _ in plots.BMD_PANELS]
 sites = [*panels, "right_femoral_neck_bmd"]
 bmd = long[long["measure"].isin(sites)].reset_index(drop=True)
-summary = clinical.describe(bmd, measures=sites)
+summary = clinical.describe(bmd, measures=sites, evidence=data.evidence)
 info = cohort.dataset_info(data_dir)
 report.show_table(
     summary[["measure", "group", "month", "n", "mean", "sd"]].round(3),
@@ -79,12 +79,14 @@ assumed = info.get("assumptions", {}).get("correlation", {}).get("bmd", np.nan)
 spine = bmd.query("measure == 'l1_4_bmd'").pivot(
     index="participant", columns="month", values="value"
 )
+fewest = report.smallest_arm(data.counts()["completers"], evidence=data.evidence)
 numbers.glue_many(
     {
         "bone_density.correlation.assumed": assumed,
         "bone_density.correlation.l1_4_bmd.m6.achieved": spine[0].corr(spine[6]),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -165,8 +167,10 @@ report.show_table(
 # visit. The stars follow the paper's legend.
 
 # %%
-within = clinical.tukey_within(bmd, measures=sites)
-between = clinical.compare_groups(bmd, measures=sites)
+within = clinical.tukey_within(bmd, measures=sites, evidence=data.evidence)
+within = report.guard(within, evidence=data.evidence)
+between = clinical.compare_groups(bmd, measures=sites, evidence=data.evidence)
+between = report.guard(between, evidence=data.evidence)
 
 # %%
 marks = plots.significance_marks(within=within, between=between, alpha=alpha)
@@ -177,7 +181,8 @@ report.show_table(
 )
 
 # %%
-fig = plots.bmd_panels(bmd, marks=marks, show_points=data.simulated, seed=seed)
+drawn = report.guard_participants(bmd, evidence=data.evidence)  # no box of 4 women
+fig = plots.bmd_panels(drawn, marks=marks, show_points=data.simulated, seed=seed)
 report.save(
     fig,
     "fig2",
@@ -212,7 +217,8 @@ numbers.glue_many(
 # each change, which the paper's data would give but the paper only partly reports.
 
 # %%
-changes = mirror.compare_percent_changes(bmd, stated_changes)
+changes = mirror.compare_percent_changes(bmd, stated_changes, evidence=data.evidence)
+changes = report.guard(changes, evidence=data.evidence)
 keys = ["measure", "from_month", "to_month"]
 
 # %%
@@ -251,7 +257,8 @@ numbers.glue(key, spine_p["p"].iloc[0], evidence=data.evidence)
 # fails.
 
 # %%
-rm = clinical.repeated_measures(bmd, measures=sites)
+rm = clinical.repeated_measures(bmd, measures=sites, evidence=data.evidence)
+rm = report.guard(rm, evidence=data.evidence)
 shown = "measure group n dof_effect dof_error f p p_gg sphericity".split()  # noqa: SIM905
 report.show_table(
     rm[shown].round(4),
@@ -284,7 +291,7 @@ numbers.glue_many(
         "bone_density.right_femoral_neck_bmd.rm_anova.p_min": right_neck["p"].min(),
         "bone_density.assumption.l1_4_bmd.m12": assumed_changes["assumption"].iloc[0],
     },
-    evidence="simulated",
+    evidence=data.evidence,
 )
 
 # %% [markdown]
@@ -312,7 +319,10 @@ numbers.glue_many(
 
 # %%
 variants = {"tukey": "pooled", "tukey_multivariate": "jamovi"}
-tukey = clinical.tukey_within(bmd, measures=sites, method=list(variants))
+tukey = clinical.tukey_within(
+    bmd, measures=sites, method=list(variants), evidence=data.evidence
+)
+tukey = report.guard(tukey, evidence=data.evidence)
 
 # %%
 pairs_of_visits = ["measure", "group", "month_a", "month_b"]
@@ -346,7 +356,8 @@ numbers.glue(
 # included, so it mixes the effect of the milk with any difference present at baseline.
 
 # %%
-mixed = clinical.mixed_anova(bmd, measures=sites)
+mixed = clinical.mixed_anova(bmd, measures=sites, evidence=data.evidence)
+mixed = report.guard(mixed, evidence=data.evidence, n=fewest)
 report.show_table(
     mixed[
         ["measure", "source", "n", "dof_effect", "dof_error", "f", "p", "p_gg", "np2"]
@@ -470,7 +481,10 @@ numbers.glue_many(
 # is HCM − CM at equal baseline BMD.
 
 # %%
-adjusted = clinical.ancova(bmd, measures="l1_4_bmd", month=[6, 12], alpha=alpha)
+adjusted = clinical.ancova(
+    bmd, measures="l1_4_bmd", month=[6, 12], alpha=alpha, evidence=data.evidence
+)
+adjusted = report.guard(adjusted, evidence=data.evidence)
 shown = "measure month n difference ci_low ci_high statistic dof p".split()  # noqa: SIM905
 report.show_table(
     adjusted[shown].round(4),
@@ -481,7 +495,10 @@ report.show_table(
 ancova6, ancova12 = (adjusted.set_index("month").loc[m] for m in (6, 12))
 
 # %%
-model = clinical.mixed_model(bmd, measures="l1_4_bmd", alpha=alpha)
+model = clinical.mixed_model(
+    bmd, measures="l1_4_bmd", alpha=alpha, evidence=data.evidence
+)
+model = report.guard(model, evidence=data.evidence, n=fewest)
 report.show_table(
     model[
         ["term", "kind", "estimate", "se", "ci_low", "ci_high", "statistic", "dof", "p"]
@@ -611,17 +628,17 @@ with tempfile.TemporaryDirectory() as folder:
     lower = clinical.percent_change(low, measures=panels, to_month=6)
     comparison = clinical.compare_groups(low, month=6, measures=["l1_4_bmd"])
 key = "bone_density.l1_4_bmd.between_arms.m6.p_value_low_correlation"
-numbers.glue(key, comparison["p"].iloc[0], evidence=data.evidence)
+numbers.glue(key, comparison["p"].iloc[0], evidence="simulated")
 spine_low = lower.set_index(["measure", "group"]).loc[("l1_4_bmd", "HCM"), "p"]
 key = "bone_density.l1_4_bmd.hcm.m6.p_value_low_correlation"
-numbers.glue(key, spine_low, evidence=data.evidence)
+numbers.glue(key, spine_low, evidence="simulated")
 now = changes.query("from_month == 0 and to_month == 6")
 both = lower.merge(now, on=["measure", "group"], suffixes=("_low", "_now"))
 report.show_table(
     both[["measure", "group", "percent_change_low", "p_low", "p_now"]].round(4),
     caption="Six-month percent changes and paired p on a cohort simulated with a "
     "between-visit BMD correlation of 0.8 (`_low`) and on the data of this page (`_now`).",
-    evidence="simulated",
+    evidence=["simulated", data.evidence],
 )
 
 # %% [markdown]

@@ -67,6 +67,7 @@ markers = names.loc[names["printed_table3"].ne(""), "measure"].tolist()
 data = cohort.load(data_dir)
 long = data.long()
 serum = long[long["measure"].isin(markers)]
+fewest = report.smallest_arm(data.counts()["completers"], evidence=data.evidence)
 serum.shape
 
 # %%
@@ -93,7 +94,10 @@ numbers.glue_many(
 
 # %%
 stats = published.summary_statistics()
-comparison = mirror.compare_summaries(serum, stats, source="Table 3")
+comparison = mirror.compare_summaries(
+    serum, stats, source="Table 3", evidence=data.evidence
+)
+comparison = report.guard(comparison, evidence=data.evidence)
 report.show_table(
     mirror.wide_table(comparison),
     caption=(
@@ -237,7 +241,8 @@ numbers.glue_many(
 # Table 3 prints in its last column.
 
 # %%
-rm = clinical.repeated_measures(serum, measures=markers)
+rm = clinical.repeated_measures(serum, measures=markers, evidence=data.evidence)
+rm = report.guard(rm, evidence=data.evidence)
 within = cells[cells["cell_kind"] == "p_within"][["measure", "group", "cell_text"]]
 within = within.rename(columns={"cell_text": "published_p"})
 rm = rm.merge(within, on=["measure", "group"])
@@ -263,7 +268,10 @@ report.show_table(
 
 # %%
 versions = ["tukey", "tukey_multivariate"]
-tukey = clinical.tukey_within(serum, measures="ohd_25", method=versions)
+tukey = clinical.tukey_within(
+    serum, measures="ohd_25", method=versions, evidence=data.evidence
+)
+tukey = report.guard(tukey, evidence=data.evidence)
 tukey = tukey.rename(columns={"test": "version"})
 
 # %%
@@ -288,7 +296,8 @@ report.show_table(
 # *group:month* interaction is the treatment effect over time.
 
 # %%
-mixed = clinical.mixed_anova(serum, measures=markers)
+mixed = clinical.mixed_anova(serum, measures=markers, evidence=data.evidence)
+mixed = report.guard(mixed, evidence=data.evidence, n=fewest)
 interaction = mixed[mixed["source"] == "group:month"]
 report.show_table(
     interaction[
@@ -306,8 +315,9 @@ report.show_table(
 # or a Mann–Whitney test. Beside each simulated test, the p that Table 3 prints.
 
 # %%
-between = clinical.compare_groups(serum, alpha=alpha)
-side = mirror.compare_tests(between, published.table(3))
+between = clinical.compare_groups(serum, alpha=alpha, evidence=data.evidence)
+side = mirror.compare_tests(between, published.table(3), evidence=data.evidence)
+side = report.guard(side, evidence=data.evidence, n=fewest)
 shown = ["measure", "month", "published_p_text", "test", "statistic", "p"]
 report.show_table(
     side[shown].round({"statistic": 2, "p": 4}),
@@ -325,7 +335,7 @@ report.show_table(
 
 # %%
 cut = {"cutpoints": (deficient_below, normal_from)}
-counts = clinical.ordinal_categories(serum, **cut)
+counts = clinical.ordinal_categories(serum, **cut, evidence=data.evidence)
 table4 = published.table(4)
 mirrored = mirror.category_table(counts, table4, evidence=data.evidence)
 report.show_table(
@@ -374,10 +384,13 @@ printed["category"] = pd.Categorical(printed["category"], order, ordered=True)
 printed = printed.sort_values(["month", "group", "category"], ascending=[1, 0, 1])
 
 # %%
+observed = clinical.ordinal_test(
+    counts[["month", "group", "category", "count"]], evidence=data.evidence
+)
 ordinal = pd.concat(
     [
         clinical.ordinal_test(printed, evidence="recomputed"),
-        clinical.ordinal_test(counts[["month", "group", "category", "count"]]),
+        report.guard(observed, evidence=data.evidence),
     ]
 )
 ordinal = ordinal[ordinal["test"] == "mann_whitney"]
@@ -458,7 +471,8 @@ report.save(
 
 # %%
 options = {"month": ancova_month, "alpha": alpha}
-adjusted = clinical.ancova(serum, measures=markers, **options)
+adjusted = clinical.ancova(serum, measures=markers, **options, evidence=data.evidence)
+adjusted = report.guard(adjusted, evidence=data.evidence)
 report.show_table(
     adjusted[["measure", "n", "difference", "ci_low", "ci_high", "p"]].round(4),
     caption="ANCOVA per marker: HCM − CM at the follow-up visit adjusted for the baseline "
@@ -468,7 +482,10 @@ report.show_table(
 )
 
 # %%
-model = clinical.mixed_model(serum, measures="ohd_25", alpha=alpha)
+model = clinical.mixed_model(
+    serum, measures="ohd_25", alpha=alpha, evidence=data.evidence
+)
+model = report.guard(model, evidence=data.evidence, n=fewest)
 report.show_table(
     model[
         ["term", "kind", "estimate", "ci_low", "ci_high", "statistic", "dof", "p"]
@@ -493,6 +510,7 @@ numbers.glue_many(
         ),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 numbers.glue("biochemistry.ancova_month.value", ancova_month, evidence="published")
 

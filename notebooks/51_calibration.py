@@ -63,11 +63,13 @@ numbers = report.Numbers()
 # %%
 data = cohort.load(data_dir)
 long = data.long()
+fewest = report.smallest_arm(data.counts()["completers"], evidence=data.evidence)
 info = cohort.dataset_info(data_dir)
 assumptions = info.get("assumptions", {})
 numbers.glue("calibration.seed.value", info.get("seed", seed), evidence=data.evidence)
+ages = clinical.describe(long, measures=["age"], evidence=data.evidence)
 report.show_table(
-    clinical.describe(long, measures=["age"])[["measure", "group", "month", "n"]],
+    ages[["measure", "group", "month", "n"]],
     caption="Participants per arm in the data of this page (completers).",
     evidence=data.evidence,
 )
@@ -82,7 +84,8 @@ report.show_table(
 
 # %%
 stats = published.summary_statistics()
-compared = mirror.compare_summaries(long, stats, evidence="simulated")
+compared = mirror.compare_summaries(long, stats, evidence=data.evidence)
+compared = report.guard(compared, evidence=data.evidence)
 compared = compared.dropna(subset=["published_mean"]).reset_index(drop=True)
 places = compared["published_mean_text"].str.split(".").str[1].str.len().fillna(0)
 compared["within_rounding"] = compared["mean_difference"].abs() <= 0.5 * 10.0**-places
@@ -138,7 +141,8 @@ numbers.glue_many(
 
 # %%
 stated = mirror.stated_percent_changes(published.prose(), sections=["3.2", "3.3"])
-changes = mirror.compare_percent_changes(long, stated)
+changes = mirror.compare_percent_changes(long, stated, evidence=data.evidence)
+changes = report.guard(changes, evidence=data.evidence)
 changes["relative"] = changes["difference"].abs() / changes["published"].abs()
 
 # %%
@@ -185,8 +189,10 @@ numbers.glue_many(
 # at each visit. The simulated cohort was drawn so that these counts match.
 
 # %%
-counts = clinical.ordinal_categories(long, month=vocabulary.MONTHS)
-table4 = mirror.category_table(counts, published.table(4), evidence="simulated")
+counts = clinical.ordinal_categories(
+    long, month=vocabulary.MONTHS, evidence=data.evidence
+)
+table4 = mirror.category_table(counts, published.table(4), evidence=data.evidence)
 report.show_table(
     table4.drop(columns="evidence"),
     caption="25(OH)D category counts printed in Table 4 (`published_*`) beside the "
@@ -205,6 +211,7 @@ numbers.glue_many(
         "calibration.table4.differing.count": int((gaps != 0).sum()),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -222,7 +229,7 @@ report.show_table(
     cohort.BMD_ASSUMPTIONS,
     caption="Percent changes of BMD group means the simulator assumed where §3.2 gives "
     "none (`reference_month` is the visit the change is relative to).",
-    evidence=data.evidence,
+    evidence="simulated",
 )
 
 # %% [markdown]
@@ -237,7 +244,7 @@ withdrawn = pd.DataFrame({"group": list(arms), "withdrawn": list(arms.values())}
 report.show_table(
     withdrawn,
     caption="Assumed arms of the withdrawals (the paper gives only the total).",
-    evidence=data.evidence,
+    evidence="simulated",
 )
 
 # %%
@@ -248,7 +255,7 @@ report.show_table(
     ),
     caption="Table 4 visits whose printed counts do not add up to the arm's size, and "
     "how the simulator resolved them.",
-    evidence=["published", data.evidence],
+    evidence=["published", "simulated"],
 )
 
 # %% [markdown]
@@ -277,7 +284,7 @@ achieved.insert(2, "assumed", [assumed.get(f, np.nan) for f in family])
 
 # %%
 report.show_table(
-    achieved.round(3),
+    report.guard(achieved.round(3), evidence=data.evidence, n=fewest),
     caption="Within-participant correlation between visits: assumed by the simulator "
     "(`assumed`) and achieved in the simulated cohort (`r_0_6`: baseline with six months, "
     "and so on).",
@@ -294,6 +301,7 @@ numbers.glue_many(
         "calibration.correlation.bmd.max": bmd_r.max(),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -366,7 +374,7 @@ serum = calibration.metabolome_calibration(load_metabolome(data_dir, matrix="ser
 fecal = calibration.metabolome_calibration(load_metabolome(data_dir, matrix="fecal"))
 agreement = serum.groupby("quantity")["agrees"].agg(targets="size", reproduced="sum")
 report.show_table(
-    agreement.reset_index(),
+    report.guard(agreement.reset_index(), evidence=data.evidence, n=fewest),
     caption="Numbers of Tables 5–6 the simulated serum aims at, and how many it reproduces: "
     "fold changes and means within 0.1 %, AUCs within 0.05, p-values on the same side of "
     "0.05.",
@@ -376,7 +384,11 @@ report.show_table(
 # %%
 missed = serum.loc[~serum["agrees"].astype(bool)]
 report.show_table(
-    missed[["quantity", "item", "month", "published", "simulated", "n", "note"]],
+    report.guard(
+        missed[["quantity", "item", "month", "published", "simulated", "n", "note"]],
+        evidence=data.evidence,
+        n=fewest,
+    ),
     caption="Serum targets the simulated table does not reproduce.",
     evidence=["published", data.evidence],
 )
@@ -391,7 +403,7 @@ glued = {
     "calibration.metabolome.auc.count": targets["AUC"],
     "calibration.metabolome.p.missed_count": missed["quantity"].eq("p").sum(),
 }
-numbers.glue_many(glued, evidence=data.evidence)
+numbers.glue_many(glued, evidence=data.evidence, n=fewest)
 
 # %% [markdown]
 # The simulated serum has all {glue:text}`calibration.metabolome.fold_change.count` fold
@@ -411,7 +423,11 @@ numbers.glue_many(glued, evidence=data.evidence)
 
 # %%
 report.show_table(
-    fecal[["quantity", "item", "month", "published", "simulated", "n", "method"]],
+    report.guard(
+        fecal[["quantity", "item", "month", "published", "simulated", "n", "method"]],
+        evidence=data.evidence,
+        n=fewest,
+    ),
     caption="Differential fecal features per visit and direction: planted (*published*, "
     "§3.6 and the baseline its totals imply) and found by a Welch t-test with each rule's "
     "fold-change cut-off on the simulated table (*simulated*).",
@@ -426,7 +442,7 @@ glued = {
     "calibration.metabolome.fecal.results_count": found.loc["Results", "simulated"],
     "calibration.metabolome.fecal.methods_count": found.loc["Methods", "simulated"],
 }
-numbers.glue_many(glued, evidence=data.evidence)
+numbers.glue_many(glued, evidence=data.evidence, n=fewest)
 
 # %% [markdown]
 # Of the {glue:text}`calibration.metabolome.fecal.planted_count` planted differences, the
@@ -443,7 +459,7 @@ report.show_table(
     metabolites.ASSUMPTIONS,
     caption="What the simulated metabolome assumes, with the printed numbers or audit "
     "claims each choice rests on.",
-    evidence=["published", data.evidence],
+    evidence=["published", "simulated"],
 )
 
 # %% [markdown]

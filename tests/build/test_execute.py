@@ -161,3 +161,27 @@ def test_ctrl_c_during_milkbone_run_ends_in_one_line_and_exit_130(slow_project, 
     assert err.strip().splitlines() == ["milkbone run: interrupted"]
     assert "Traceback" not in printed + err
     assert not out.exists()
+
+
+@pytest.mark.slow
+def test_a_run_outside_the_book_keeps_its_figures_out_of_the_books_folder(project, tmp_path):
+    source = project / "notebooks" / "figure.py"
+    source.write_text(
+        "# %%\nimport matplotlib.pyplot as plt\nfrom milkbone import report\n\n"
+        "# %%\nfig, ax = plt.subplots()\n"
+        'report.save(fig, "probe", caption="A probe.", evidence="observed")\n'
+    )
+    out = tmp_path / "runs" / "figure.ipynb"
+    out.parent.mkdir()
+    result = build.execute_one(str(source), {}, str(project), "p", str(out))
+    assert result.status == "executed", result.failure
+    assert (tmp_path / "runs" / "figure_figures" / "probe.png").is_file()
+    assert not (project / "_generated" / "figures" / "probe.png").exists()
+
+
+def test_only_a_run_outside_the_book_names_a_figure_folder(project):
+    source = project / "notebooks" / "alpha.py"
+    book = build.kernel_environment(source, project, {}, project / "reads.txt")
+    assert "MILKBONE_FIGURES" not in book
+    run = build.kernel_environment(source, project, {}, project / "r.txt", project / "f")
+    assert run["MILKBONE_FIGURES"] == str(project / "f")

@@ -113,3 +113,10 @@ def test_suppress_errors():
         )
     with pytest.raises(ValueError, match=r"column 'count' has non-numeric value\(s\) 'x'"):
         report.suppress_small_cells(table.assign(count=["x", 1]), count_columns=["count"])
+
+
+def test_a_table_suppressed_before_is_suppressed_again_without_error():
+    table = pd.DataFrame({"group": ["HCM", "CM"], "n": [4, 8], "mean": [0.97, 0.99]})
+    once = report.suppress_small_cells(table, count_columns=["n"], summary_columns=["mean"])
+    twice = report.suppress_small_cells(once, count_columns=["n"], summary_columns=["mean"])
+    pd.testing.assert_frame_equal(once, twice)

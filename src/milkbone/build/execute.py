@@ -148,8 +148,9 @@ def execute_one(
 ) -> NotebookResult:
     """Run one notebook in this (worker) process; never raises for notebook errors.
 
-    With ``destination``, write the executed notebook there and leave the book's
-    notebook and cache untouched (``milkbone run``).
+    With ``destination``, write the executed notebook there and its figures into
+    ``<destination stem>_figures/`` beside it, leaving the book's notebook, figures and
+    cache untouched (``milkbone run``: perhaps on real data).
     """
     source_path, root_path = Path(source), Path(root)
     name, start = source_path.stem, time.perf_counter()
@@ -162,7 +163,8 @@ def execute_one(
         unexecuted = write_unexecuted(source_path, Path(scratch))
         executed = Path(scratch) / f"{name}.ipynb"
         try:
-            kernel = kernel_environment(source_path, root_path, parameters, read_log)
+            figures = final.with_name(f"{final.stem}_figures") if destination else None
+            kernel = kernel_environment(source_path, root_path, parameters, read_log, figures)
             with environment(kernel), output_to(Path(scratch) / "kernel.log"):
                 run_papermill(unexecuted, executed, parameters, root_path)
             _install(executed, final)

@@ -103,11 +103,17 @@ def run_papermill(unexecuted, executed, parameters, root) -> None:
 
 
 def kernel_environment(
-    source: Path, root: Path, parameters: Mapping[str, object], read_log: Path
+    source: Path,
+    root: Path,
+    parameters: Mapping[str, object],
+    read_log: Path,
+    figures: Path | None = None,
 ) -> dict[str, str]:
     """Environment of the kernel running ``source``: where to log reads, which
-    notebook it is (captions name it), its parameters, fixed hashing and backend."""
-    return {
+    notebook it is (captions name it), its parameters, fixed hashing and backend; and,
+    for a run outside the book, where its figures go (never the book's folder)."""
+    outside = {"MILKBONE_FIGURES": str(figures)} if figures is not None else {}
+    return outside | {
         paths.READ_LOG_VARIABLE: str(read_log),
         "MILKBONE_ROOT": str(root),
         "MILKBONE_NOTEBOOK": cache.relative(source, root),

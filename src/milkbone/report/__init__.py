@@ -25,6 +25,7 @@ from milkbone.report.disclosure import (
     guard_participants,
     guard_value,
     is_observed,
+    smallest_arm,
 )
 from milkbone.report.evidence import (
     BADGE_ROLES,
@@ -95,6 +96,7 @@ __all__ = [
     "reader_labels",
     "save",
     "show_table",
+    "smallest_arm",
     "source_notebook",
     "suppress_small_cells",
     "table_html",

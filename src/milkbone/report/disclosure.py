@@ -27,7 +27,7 @@ notebook is safe on both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,7 @@ __all__ = [
     "guard_participants",
     "guard_value",
     "is_observed",
+    "smallest_arm",
 ]
 
 COUNT_NAME = re.compile(r"^(n|count)(_.+)?$")
@@ -238,6 +239,48 @@ def guard_participants(
         raise KeyError(f"data is missing column(s) {missing}")
     people = data.groupby(list(by), dropna=False)["participant"].transform("nunique")
     return data[people >= MINIMUM_CELL].reset_index(drop=True)
+
+
+def smallest_arm(sizes: Mapping[str, int], *, evidence: str | Iterable[str]) -> int:
+    """The size of the smallest arm: the ``n=`` of every number that describes both.
+
+    On observed data with no arm of five women, nothing of them may be shown, so the
+    chapter stops here with a sentence instead of printing a page of dashes (or meeting
+    a test that cannot run on three values).
+
+    Parameters
+    ----------
+    sizes : mapping of str to int
+        Women per arm, e.g. ``data.counts()["completers"]`` or a Series by group.
+    evidence : str or iterable of str
+        The data's evidence level (``data.evidence``).
+
+    Raises
+    ------
+    ValueError
+        If ``sizes`` is empty, or on observed data every arm has fewer than five.
+
+    Examples
+    --------
+    >>> smallest_arm({"HCM": 4, "CM": 8}, evidence="observed")
+    4
+    >>> smallest_arm({"HCM": 3, "CM": 3}, evidence="observed")
+    Traceback (most recent call last):
+    ...
+    ValueError: every arm has fewer than 5 women (HCM 3, CM 3): on real data none of their statistics may be shown, so this chapter stops here
+    """  # noqa: E501
+    sizes = {str(group): int(n) for group, n in dict(sizes).items()}
+    rank = {group: i for i, group in enumerate(GROUPS)}
+    sizes = dict(sorted(sizes.items(), key=lambda item: rank.get(item[0], len(rank))))
+    if not sizes:
+        raise ValueError("sizes names no arm: the data hold no completer")
+    if is_observed(evidence) and max(sizes.values()) < MINIMUM_CELL:
+        listed = ", ".join(f"{group} {n}" for group, n in sizes.items())
+        raise ValueError(
+            f"every arm has fewer than {MINIMUM_CELL} women ({listed}): on real data none "
+            "of their statistics may be shown, so this chapter stops here"
+        )
+    return min(sizes.values())
 
 
 def check_figure(name: str, *, evidence: str, n: int | None = None) -> None:

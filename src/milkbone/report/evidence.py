@@ -82,14 +82,17 @@ def check_evidence(evidence: str) -> str:
 
 
 def evidence_levels(evidence: str | Iterable[str]) -> list[str]:
-    """One level or several (columns of different levels side by side), each checked.
+    """One level or several (columns of different levels side by side), each checked,
+    each once (``["simulated", data.evidence]`` on simulated data is one level).
 
     Examples
     --------
     >>> evidence_levels("published"), evidence_levels(("published", "observed"))
     (['published'], ['published', 'observed'])
+    >>> evidence_levels(["simulated", "simulated"])
+    ['simulated']
     """
-    levels = [evidence] if isinstance(evidence, str) else list(evidence)
+    levels = [evidence] if isinstance(evidence, str) else list(dict.fromkeys(evidence))
     return [check_evidence(level) for level in levels]
 
 

@@ -21,13 +21,24 @@ from milkbone.plots.style import FIGURE_DPI
 from milkbone.report.disclosure import check_figure
 from milkbone.report.evidence import caption_markdown, check_evidence, source_notebook
 
-__all__ = ["FIGURE_NAME", "PARAMETERS_VARIABLE", "PIXEL_SCALE", "mark_simulated", "save"]
+__all__ = [
+    "FIGURES_VARIABLE",
+    "FIGURE_NAME",
+    "PARAMETERS_VARIABLE",
+    "PIXEL_SCALE",
+    "mark_simulated",
+    "save",
+]
 
 FIGURE_NAME = re.compile(r"[a-z0-9_]+")
 """File stems of saved figures: ``fig2a``, ``table3``, ``reanalysis_<slug>``."""
 
 PARAMETERS_VARIABLE = "MILKBONE_PARAMETERS"
 """Environment variable in which the build passes the run's parameters (JSON)."""
+
+FIGURES_VARIABLE = "MILKBONE_FIGURES"
+"""Environment variable naming the figure folder of a run outside the book (``milkbone
+run``), so its figures, perhaps of real data, never replace the book's."""
 
 PIXEL_SCALE = 2
 """Pixels saved per pixel shown (a "2×" image): sharp on high-resolution screens."""
@@ -89,7 +100,8 @@ def save(
         The fewest people any mark of the figure describes; on ``observed`` data a
         figure with ``n`` below five is refused.
     directory : path-like, optional
-        Where to write; default ``_generated/figures``.
+        Where to write; default the folder in ``MILKBONE_FIGURES`` if set (a
+        ``milkbone run``), else ``_generated/figures`` (the book's).
 
     Returns
     -------
@@ -109,7 +121,7 @@ def save(
     check_figure(name, evidence=evidence, n=n)
     if evidence == "simulated":
         mark_simulated(fig)
-    folder = Path(directory) if directory is not None else paths.FIGURES
+    folder = Path(directory or os.environ.get(FIGURES_VARIABLE) or paths.FIGURES)
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, dpi=FIGURE_DPI * PIXEL_SCALE, bbox_inches="tight", metadata={"Software": None})

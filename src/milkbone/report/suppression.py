@@ -161,7 +161,7 @@ def suppress_small_cells(
     few = np.zeros(len(table), dtype=bool)
     for column in sizes:
         n = pd.to_numeric(table[column], errors="coerce")
-        few |= ((n > 0) & (n < minimum)).to_numpy()
+        few |= ((n > 0) & (n < minimum)).fillna(False).to_numpy(dtype=bool)
     for column in count_columns:
         values = _counts(table, column)
         small = (values < minimum).fillna(False) & ((values != 0) | (not keep_zero))
