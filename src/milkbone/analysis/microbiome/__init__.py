@@ -17,6 +17,8 @@ joined by id, never by position. Results are tidy frames with ``n``, ``method`` 
 - :mod:`.forest`: random forests per visit with cross-validated ROC and importance
   (Figure 4J–L); :mod:`.nested`: why their AUC needs nested cross-validation;
 - :mod:`.mixed`: mixed model on CLR-transformed abundances (the better-analysis box);
+- :mod:`.mirror`: §3.4's printed taxa and ratios beside the data's tests;
+- :mod:`.rarefaction`: subsampling reads to one depth, dropped samples listed;
 - :mod:`.demo`: toy 16S tables of any size for examples, tests and benchmarks.
 """
 
@@ -61,18 +63,33 @@ from milkbone.analysis.microbiome.forest import (
     permutation_importance_top_k,
     random_forest,
 )
+from milkbone.analysis.microbiome.mirror import (
+    DIFFERENTIAL_COLUMNS,
+    PHYLUM_NAMES,
+    count_differences,
+    differential_by_rank,
+    match_taxa,
+    mirror_differential,
+    mirror_phyla,
+    mirror_ratios,
+    published_phyla,
+    reported_differences,
+)
 from milkbone.analysis.microbiome.mixed import ENGINE_NAMES, clr, clr_mixed_model
 from milkbone.analysis.microbiome.nested import NESTED_COLUMNS, nested_forest_auc
+from milkbone.analysis.microbiome.rarefaction import Rarefied, rarefy
 
 __all__ = [
     "ALPHA_METRICS",
     "ALPHA_TEST_COLUMNS",
     "BACTEROIDETES",
     "BETWEEN_TESTS",
+    "DIFFERENTIAL_COLUMNS",
     "ENGINE_NAMES",
     "FIRMICUTES",
     "NESTED_COLUMNS",
     "PHYLA",
+    "PHYLUM_NAMES",
     "RANKS",
     "RANK_TESTS",
     "SCORINGS",
@@ -81,6 +98,7 @@ __all__ = [
     "WITHIN_TESTS",
     "ForestResult",
     "Ordination",
+    "Rarefied",
     "ToyMicrobiome",
     "abundance_long",
     "alpha_diversity",
@@ -93,17 +111,26 @@ __all__ = [
     "clr_mixed_model",
     "collapse",
     "community_tests",
+    "count_differences",
     "describe_taxa",
+    "differential_by_rank",
     "distance_rank_test",
     "firmicutes_bacteroidetes",
+    "match_taxa",
+    "mirror_differential",
+    "mirror_phyla",
+    "mirror_ratios",
     "nested_forest_auc",
     "pcoa",
     "permanova",
     "permdisp",
     "permutation_importance_top_k",
+    "published_phyla",
     "random_forest",
     "rank_tests",
+    "rarefy",
     "relative_abundance",
+    "reported_differences",
     "spatial_median",
     "top_taxa",
     "toy_microbiome",
