@@ -474,7 +474,9 @@ report.show_table(
 # %%
 microbes = cohort.load_microbiome(data_dir)
 targets16s = cohort.microbiome_calibration(microbes)
-targets16s = report.guard(targets16s, evidence=microbes.evidence)
+targets16s = report.guard(
+    targets16s, evidence=microbes.evidence, n=fewest
+)  # tests of both
 shown = ["quantity", "item", "group", "month", "published", "simulated", "agrees", "n"]
 report.show_table(
     targets16s[shown].round(4),
