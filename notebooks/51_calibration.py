@@ -474,9 +474,8 @@ report.show_table(
 # %%
 microbes = cohort.load_microbiome(data_dir)
 targets16s = cohort.microbiome_calibration(microbes)
-targets16s = report.guard(
-    targets16s, evidence=microbes.evidence, n=fewest
-)  # tests of both
+# it holds tests of both arms, so its n is the smaller arm's
+targets16s = report.guard(targets16s, evidence=microbes.evidence, n=fewest)
 shown = ["quantity", "item", "group", "month", "published", "simulated", "agrees", "n"]
 report.show_table(
     targets16s[shown].round(4),
