@@ -81,10 +81,14 @@ data = cohort.load_microbiome(
     min_prevalence=min_prevalence,
 )
 reads = data.counts.sum(axis=1)
-phyla = microbiome.collapse(data.counts, data.taxonomy, rank="phylum")
-genera = microbiome.collapse(data.counts, data.taxonomy, rank="genus")
 observed = report.is_observed(data.evidence)
 data.counts.shape
+
+# %%
+arms = data.samples.groupby("group")["participant"].nunique()
+fewest = report.smallest_arm(arms, evidence=data.evidence)  # n= of pooled results
+phyla = microbiome.collapse(data.counts, data.taxonomy, rank="phylum")
+genera = microbiome.collapse(data.counts, data.taxonomy, rank="genus")
 
 # %%
 numbers.glue_many(
@@ -97,6 +101,7 @@ numbers.glue_many(
         "gut_microbiota.zeros.share": (data.counts == 0).to_numpy().mean(),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
@@ -106,9 +111,10 @@ numbers.glue_many(
         "gut_microbiota.phyla.count": phyla.shape[1],
         "gut_microbiota.genera.count": genera.shape[1],
         "gut_microbiota.filtered.samples_count": removed.get("sample", 0),
-        "gut_microbiota.filtered.features_count": removed.get("feature", 0),
+        "gut_microbiota.filtered.features": removed.get("feature", 0),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -122,7 +128,7 @@ numbers.glue_many(
 # {glue:text}`gut_microbiota.phyla.count` phyla and {glue:text}`gut_microbiota.genera.count`
 # genera (features without a genus are pooled as *unassigned*). The loader's filters removed
 # {glue:text}`gut_microbiota.filtered.samples_count` samples and
-# {glue:text}`gut_microbiota.filtered.features_count` features.
+# {glue:text}`gut_microbiota.filtered.features` features.
 #
 # ## What the paper reports
 #
@@ -192,6 +198,9 @@ kruskal = microbiome.alpha_tests(alpha_values, data.samples, between="kruskal")
 anova = microbiome.alpha_tests(alpha_values, data.samples, between="anova")
 enrolment = anova.query("comparison == 'between_arms' and month_from == 0")
 alpha_tests = pd.concat([enrolment, kruskal], ignore_index=True)
+alpha_tests = report.guard(alpha_tests, evidence=data.evidence, n=fewest)
+between = alpha_tests.query("comparison == 'between_arms' and test == 'kruskal'")
+within = alpha_tests.query("comparison == 'within_arm'")["p_value"]
 
 # %%
 shown = ["metric", "comparison", "group", "month_from", "month_to", "test", "statistic"]
@@ -203,17 +212,16 @@ report.show_table(
 )
 
 # %%
-between = alpha_tests.query("comparison == 'between_arms' and test == 'kruskal'")
-within = alpha_tests.query("comparison == 'within_arm'")["p_value"]
 numbers.glue_many(
     {
         "gut_microbiota.shannon.base": shannon_base,
         "gut_microbiota.alpha.anova.m0.p_min": enrolment["p_value"].min(),
         "gut_microbiota.alpha.between.p_min": between["p_value"].min(),
-        "gut_microbiota.alpha.within.below_alpha_count": (within < alpha).sum(),
-        "gut_microbiota.alpha.within.count": len(within),
+        "gut_microbiota.alpha.within.below_alpha_tests": (within < alpha).sum(),
+        "gut_microbiota.alpha.within.tests": len(within),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -222,8 +230,8 @@ numbers.glue_many(
 # within the arms. On the data loaded here the smallest ANOVA p at enrolment is
 # {glue:text}`gut_microbiota.alpha.anova.m0.p_min:.3f`, the smallest Kruskal–Wallis p between
 # the arms at any visit {glue:text}`gut_microbiota.alpha.between.p_min:.3f`, and
-# {glue:text}`gut_microbiota.alpha.within.below_alpha_count` of the
-# {glue:text}`gut_microbiota.alpha.within.count` comparisons with baseline within an arm fall
+# {glue:text}`gut_microbiota.alpha.within.below_alpha_tests` of the
+# {glue:text}`gut_microbiota.alpha.within.tests` comparisons with baseline within an arm fall
 # below {glue:text}`gut_microbiota.alpha_level.value:g`. The simulator planted no difference
 # in diversity, so on the simulated cohort these are chance and the way the counts were
 # drawn, not findings: with a dozen tests at that level, one or two "significant" ones are
@@ -233,19 +241,20 @@ numbers.glue_many(
 # samples are not drawn, since each point is one woman.
 
 # %%
-chao1 = alpha_values[alpha_values["metric"] == "chao1"]
+by = {"evidence": data.evidence, "by": ("metric", "group", "month")}
+boxes = report.guard_participants(alpha_values, **by)  # no box of fewer than five
+chao1 = boxes[boxes["metric"] == "chao1"]
 report.save(
-    flora_plots.arm_boxes(
-        chao1, ylabel="Chao1 (estimated taxa)", show_points=not observed
-    ),
+    flora_plots.arm_boxes(chao1, ylabel="Chao1", show_points=not observed),
     "fig3a",
     caption="**Figure 3A, redrawn.** Chao1 of each stool sample per arm and visit, HCM "
     "(blue circles) before CM (orange squares); on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
-shannon = alpha_values[alpha_values["metric"] == "shannon"]
+shannon = boxes[boxes["metric"] == "shannon"]
 label = f"Shannon index (log base {shannon_base:g})"
 report.save(
     flora_plots.arm_boxes(shannon, ylabel=label, show_points=not observed),
@@ -253,6 +262,7 @@ report.save(
     caption=f"**Figure 3B, redrawn.** Shannon index (logarithm base {shannon_base:g}) per "
     "arm and visit; on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -288,7 +298,10 @@ shares = axes.set_index(["axis", "denominator"])["proportion_explained"] * 100
 numbers.glue_many(
     {f"gut_microbiota.pcoa.{a}.{d}": v for (a, d), v in shares.items()},
     evidence=data.evidence,
+    n=fewest,
 )
+
+# %%
 numbers.glue_many(
     {
         f"gut_microbiota.pcoa.{a}.published": printed[f"r3_4.{a}"]
@@ -316,6 +329,7 @@ if not observed:
         "each sample a mark, HCM blue circles and CM orange squares; the axes give their "
         "share of the trace. On the simulated cohort.",
         evidence=data.evidence,
+        n=fewest,
     )
 
 # %% [markdown]
@@ -334,6 +348,7 @@ if not observed:
 # %%
 tested = dict(permutations=permutations, **options)
 community = microbiome.community_tests(distances, six, **tested)
+community = report.guard(community, evidence=data.evidence, n=fewest)
 shown = ["test", "statistic_name", "statistic", "p_value", "p_value_kind"]
 report.show_table(
     report.format_p_columns(community[[*shown, "r_squared", "n"]]).round(4),
@@ -351,10 +366,9 @@ numbers.glue_many(
         "gut_microbiota.permdisp.m6.p_value": p_of[1],
         "gut_microbiota.rank_sum.m6.p_naive": p_of[2],
         "gut_microbiota.rank_sum.m6.p_permuted": p_of[3],
-        "gut_microbiota.permanova.m6.f": community["statistic"].iloc[0],
-        "gut_microbiota.permanova.m6.r_squared": community["r_squared"].iloc[0],
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
@@ -362,8 +376,11 @@ numbers.glue_many(
     {
         "gut_microbiota.permutations.count": permutations,
         "gut_microbiota.permutations.p_floor": 1 / (permutations + 1),
+        "gut_microbiota.permanova.m6.f": community["statistic"].iloc[0],
+        "gut_microbiota.permanova.m6.r_squared": community["r_squared"].iloc[0],
     },
     evidence=data.evidence,
+    n=fewest,
 )
 beta_p = printed["r3_4.beta_p"]
 numbers.glue("gut_microbiota.beta.p_published", beta_p, evidence="published")
@@ -411,6 +428,7 @@ report.save(
     "abundant phyla per arm (HCM blue labels, CM orange) and visit, the rest pooled as "
     "*Other*; on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
@@ -420,6 +438,7 @@ report.save(
     caption=f"**Figure 3E, redrawn.** Mean relative abundance of the {top_genera} most "
     "abundant genera per arm and visit, the rest pooled; on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
@@ -441,6 +460,7 @@ numbers.glue_many(
         "gut_microbiota.abundant.names": ", ".join(above.index) or "none",
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -488,6 +508,7 @@ computed = cells[["ratio_of_means", "mean_of_ratios"]].stack()
 numbers.glue_many(
     {f"{row}.{column}": value for (row, column), value in computed.items()},
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -527,6 +548,9 @@ tests = mirror.differential_by_rank(
 )
 reported = mirror.reported_differences(prose)
 mirrored = mirror.mirror_differential(reported, tests)
+mirrored = report.guard(mirrored, evidence=data.evidence, n=fewest)
+found = mirrored.dropna(subset=["taxon"])
+below = (found[["p_rank", "q_rank", "q_ancombc"]] < alpha).sum()
 
 # %%
 shown = ["taxon_published", "rank", "month", "p_published", "higher_in", "log_fc"]
@@ -540,27 +564,26 @@ report.show_table(
 )
 
 # %%
-found = mirrored.dropna(subset=["taxon"])
-below = (found[["p_rank", "q_rank", "q_ancombc"]] < alpha).sum()
 numbers.glue_many(
     {
-        "gut_microbiota.reported.count": len(mirrored),
-        "gut_microbiota.reported.found_count": len(found),
-        "gut_microbiota.reported.p_rank_count": below["p_rank"],
-        "gut_microbiota.reported.q_rank_count": below["q_rank"],
-        "gut_microbiota.reported.q_ancombc_count": below["q_ancombc"],
+        "gut_microbiota.reported.taxa": len(mirrored),
+        "gut_microbiota.reported.found_taxa": len(found),
+        "gut_microbiota.reported.p_rank_taxa": below["p_rank"],
+        "gut_microbiota.reported.q_rank_taxa": below["q_rank"],
+        "gut_microbiota.reported.q_ancombc_taxa": below["q_ancombc"],
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
-# Of the {glue:text}`gut_microbiota.reported.count` differences §3.4 reports,
-# {glue:text}`gut_microbiota.reported.found_count` name a taxon present in the data loaded
-# here. Of those, {glue:text}`gut_microbiota.reported.p_rank_count` have a rank-test
+# Of the {glue:text}`gut_microbiota.reported.taxa` differences §3.4 reports,
+# {glue:text}`gut_microbiota.reported.found_taxa` name a taxon present in the data loaded
+# here. Of those, {glue:text}`gut_microbiota.reported.p_rank_taxa` have a rank-test
 # p below {glue:text}`gut_microbiota.alpha_level.value:g`, but only
-# {glue:text}`gut_microbiota.reported.q_rank_count` keep their significance after
+# {glue:text}`gut_microbiota.reported.q_rank_taxa` keep their significance after
 # the Benjamini–Hochberg adjustment over all taxa of the visit, and
-# {glue:text}`gut_microbiota.reported.q_ancombc_count` by ANCOM-BC. The paper's
+# {glue:text}`gut_microbiota.reported.q_ancombc_taxa` by ANCOM-BC. The paper's
 # p-values lie between about two and five hundredths, and §2.4 says they were
 # adjusted; with a few hundred genera tested, unadjusted p-values of that size are what
 # chance produces at every visit. The simulated cohort has each reported difference planted
@@ -575,9 +598,12 @@ described = microbiome.describe_taxa(phyla, data.samples, evidence=data.evidence
 phyla_shown = mirror.mirror_phyla(described, prose).dropna(subset=["taxon"])
 phyla_printed = phyla_shown.rename(columns={"mean_published": "mean"})
 phylum_names = list(phyla_shown["taxon"].unique())
+by = {"evidence": data.evidence, "by": ("taxon", "group", "month")}
 phylum_long = microbiome.abundance_long(phyla, data.samples, taxa=phylum_names)
+phylum_long = report.guard_participants(phylum_long, **by)  # no box of fewer than five
 genus_names = list(found.loc[found["rank"] == "genus", "taxon"].unique())
 genus_long = microbiome.abundance_long(genera, data.samples, taxa=genus_names)
+genus_long = report.guard_participants(genus_long, **by)
 marks = found.assign(text=[plots.significance_label(p) for p in found["p_published"]])
 points = {"show_points": not observed}
 
@@ -589,10 +615,10 @@ if phylum_names:
     report.save(
         fig,
         "fig4ab",
-        caption="**Figure 4A–B, redrawn.** Relative abundance of the two phyla §3.4 describes "
-        "per arm and visit on the data loaded here, with the means §3.4 prints for months 0 "
-        "and 6 (black open marks, published).",
+        caption="**Figure 4A–B, redrawn.** Relative abundance of the phyla of §3.4 on the "
+        "data loaded here, with the means §3.4 prints (black open marks, published).",
         evidence=data.evidence,
+        n=fewest,
     )
 
 # %%
@@ -601,10 +627,10 @@ if genus_names:
     report.save(
         fig,
         "fig4ci",
-        caption="**Figure 4C–I, redrawn.** Relative abundance of each genus §3.4 reports as "
-        "different, per arm and visit, on the data loaded here; stars mark the visit and the "
-        "printed MetagenomeSeq p of the report (published: * < 0.05, ** < 0.01).",
+        caption="**Figure 4C–I, redrawn.** Each genus §3.4 reports, on the data loaded here; "
+        "stars: the visit and printed MetagenomeSeq p of the report (* < 0.05, ** < 0.01).",
         evidence=data.evidence,
+        n=fewest,
     )
 
 # %%
@@ -628,6 +654,7 @@ report.show_table(
 
 # %%
 counted = mirror.count_differences(tests, alpha=alpha)
+counted = report.guard(counted, evidence=data.evidence, n=fewest)
 report.show_table(
     counted.round(2),
     caption="Taxa tested per rank, visit and test on the data loaded here, those below the "
@@ -640,20 +667,21 @@ report.show_table(
 at = counted.set_index(["rank", "month", "test"]).loc[("genus", 0, "rank")]
 numbers.glue_many(
     {
-        "gut_microbiota.baseline.genus.tested_count": at["tested"],
-        "gut_microbiota.baseline.genus.below_alpha_count": at["below_alpha"],
+        "gut_microbiota.baseline.genus.tested_taxa": at["tested"],
+        "gut_microbiota.baseline.genus.below_alpha_taxa": at["below_alpha"],
         "gut_microbiota.baseline.genus.expected": at["expected_by_chance"],
-        "gut_microbiota.baseline.genus.adjusted_count": at["below_alpha_adjusted"],
+        "gut_microbiota.baseline.genus.adjusted_taxa": at["below_alpha_adjusted"],
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
-# At baseline, {glue:text}`gut_microbiota.baseline.genus.below_alpha_count` of the
-# {glue:text}`gut_microbiota.baseline.genus.tested_count` genera tested differ at the level
+# At baseline, {glue:text}`gut_microbiota.baseline.genus.below_alpha_taxa` of the
+# {glue:text}`gut_microbiota.baseline.genus.tested_taxa` genera tested differ at the level
 # {glue:text}`gut_microbiota.alpha_level.value:g` on the data loaded here, where chance alone
 # gives about {glue:text}`gut_microbiota.baseline.genus.expected:.0f`, and
-# {glue:text}`gut_microbiota.baseline.genus.adjusted_count` survive the adjustment. Three
+# {glue:text}`gut_microbiota.baseline.genus.adjusted_taxa` survive the adjustment. Three
 # genera "differing at baseline" out of a few hundred tested is what randomisation and
 # chance predict; it is not a failure of the randomisation, and it is not a finding. It does
 # mean that a genus that starts higher in HCM, such as *Achromobacter*, tells nothing about
@@ -689,13 +717,11 @@ auc = forest.summary.set_index("month")["auc"]
 numbers.glue_many(
     {f"gut_microbiota.forest.m{month}.auc": value for month, value in auc.items()},
     evidence=data.evidence,
+    n=fewest,
 )
-numbers.glue_many(
-    {
-        "gut_microbiota.forest.folds.count": cv_folds,
-        "gut_microbiota.forest.top_k.count": top_k_permutation,
-    },
-    evidence=data.evidence,
+numbers.glue("gut_microbiota.forest.folds.count", cv_folds, evidence=data.evidence)
+numbers.glue(
+    "gut_microbiota.forest.top_k.count", top_k_permutation, evidence=data.evidence
 )
 
 # %%
@@ -705,6 +731,7 @@ report.save(
     caption=f"**Figure 4J–L, ROC curves.** Cross-validated ROC curve of each visit's forest "
     f"({cv_folds} folds), AUC in the legend; on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -738,10 +765,12 @@ report.save(
     "(mean decrease in Gini impurity, scikit-learn's normalised MeanDecreaseGini) of each "
     "visit's forest, largest on top; on the data loaded here.",
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %%
 named = forest.importance[forest.importance["taxon"].isin(genus_names)]
+named = report.guard(named, evidence=data.evidence, n=fewest)
 shown = ["month", "taxon", "impurity_importance", "impurity_rank"]
 report.show_table(
     named[[*shown, "permutation_importance", "permutation_sd"]].round(4),
@@ -770,6 +799,7 @@ numbers.glue("gut_microbiota.forest.top.published", top, evidence="published")
 nested = microbiome.nested_forest_auc(
     abundance, data.samples, month=nested_month, **grown
 )
+nested = report.guard(nested, evidence=data.evidence, n=fewest)
 shown = ["month", "scheme", "auc", "features_chosen", "outer_folds", "inner_folds"]
 report.show_table(
     nested[[*shown, "n"]].round(3),
@@ -788,6 +818,7 @@ numbers.glue_many(
         "gut_microbiota.nested.auc.nested": schemes["nested"],
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
@@ -825,6 +856,7 @@ model = microbiome.clr_mixed_model(
 )
 extra = model[model["term"].str.contains("extra_change")].reset_index(drop=True)
 extra["q_value"] = microbiome.benjamini_hochberg(extra["p_value"])
+extra = report.guard(extra, evidence=data.evidence, n=fewest)
 
 # %%
 shown = ["taxon", "term", "estimate", "ci_low", "ci_high", "p_value", "q_value"]
@@ -840,18 +872,19 @@ report.show_table(
 at_baseline = model.query("term == 'hcm_vs_reference_at_0'")["p_value"]
 numbers.glue_many(
     {
-        "gut_microbiota.mixed.terms.count": len(extra),
-        "gut_microbiota.mixed.q_below_alpha.count": (extra["q_value"] < alpha).sum(),
-        "gut_microbiota.mixed.baseline_below_alpha.count": (at_baseline < alpha).sum(),
+        "gut_microbiota.mixed.terms.number": len(extra),
+        "gut_microbiota.mixed.q_below_alpha.terms": (extra["q_value"] < alpha).sum(),
+        "gut_microbiota.mixed.baseline_below_alpha.taxa": (at_baseline < alpha).sum(),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]
-# Of the {glue:text}`gut_microbiota.mixed.terms.count` arm × visit terms,
-# {glue:text}`gut_microbiota.mixed.q_below_alpha.count` have an adjusted q below
+# Of the {glue:text}`gut_microbiota.mixed.terms.number` arm × visit terms,
+# {glue:text}`gut_microbiota.mixed.q_below_alpha.terms` have an adjusted q below
 # {glue:text}`gut_microbiota.alpha_level.value:g` on the data loaded here, and
-# {glue:text}`gut_microbiota.mixed.baseline_below_alpha.count` genera differ at baseline
+# {glue:text}`gut_microbiota.mixed.baseline_below_alpha.taxa` genera differ at baseline
 # before any adjustment. A genus planted higher in HCM at baseline only (on the simulated
 # cohort, the three of Figure 4C) shows up here with a *negative* extra change: the gap
 # closes, as it must when a baseline difference is chance. That is the reading the per-visit
@@ -871,11 +904,11 @@ numbers.glue_many(
 # - On the data loaded here: PERMANOVA gives {glue:text}`gut_microbiota.permanova.m6.p_value`
 #   at six months but PERMDISP {glue:text}`gut_microbiota.permdisp.m6.p_value`, with the arm
 #   explaining R² = {glue:text}`gut_microbiota.permanova.m6.r_squared:.3f` of the variation;
-#   {glue:text}`gut_microbiota.reported.q_rank_count` of the
-#   {glue:text}`gut_microbiota.reported.found_count` reported differences survive the
+#   {glue:text}`gut_microbiota.reported.q_rank_taxa` of the
+#   {glue:text}`gut_microbiota.reported.found_taxa` reported differences survive the
 #   adjustment over all taxa by the rank test and
-#   {glue:text}`gut_microbiota.reported.q_ancombc_count` by ANCOM-BC; at baseline
-#   {glue:text}`gut_microbiota.baseline.genus.below_alpha_count` genera fall below the level
+#   {glue:text}`gut_microbiota.reported.q_ancombc_taxa` by ANCOM-BC; at baseline
+#   {glue:text}`gut_microbiota.baseline.genus.below_alpha_taxa` genera fall below the level
 #   where chance gives about {glue:text}`gut_microbiota.baseline.genus.expected:.0f`; and the
 #   forest's AUC at month {glue:text}`gut_microbiota.nested.month.value` drops from
 #   {glue:text}`gut_microbiota.nested.auc.selected:.2f` to
@@ -961,6 +994,7 @@ numbers.glue_many(
         / reads.sum(),
     },
     evidence=data.evidence,
+    n=fewest,
 )
 
 # %% [markdown]

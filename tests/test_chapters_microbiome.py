@@ -111,7 +111,7 @@ def check_printed(values):
     assert values["gut_microbiota.fb.cm.m6.verdict"] == ("'discrepancy'", "recomputed")
     assert values["gut_microbiota.fb.hcm.m0.verdict"] == ("'consistent'", "recomputed")
     # one phylum and eleven genus-visit pairs (Figures 4A-I)
-    assert number(values, "gut_microbiota.reported.count") == 12
+    assert number(values, "gut_microbiota.reported.taxa") == 12
 
 
 def check_simulated(values):
@@ -124,7 +124,7 @@ def check_simulated(values):
         key = f"gut_microbiota.fb.{group}.m{month}.ratio_of_means"
         assert number(values, key) == pytest.approx(ratio, abs=2e-3)
     # every reported taxon is in the simulated taxonomy (SILVA names)
-    assert number(values, "gut_microbiota.reported.found_count") == 12
+    assert number(values, "gut_microbiota.reported.found_taxa") == 12
     assert values["gut_microbiota.samples.count"][1] == "simulated"
 
 
