@@ -106,3 +106,16 @@ def test_an_image_without_a_caption_is_described_by_its_cell():
     page = pages.prepare_page(notebook, stem="x")
     alt = page["cells"][0]["metadata"]["mystnb"]["image"]["alt"]
     assert alt == "Figure drawn by code cell 5 of notebooks/x.py (no caption)"
+
+
+def test_a_raw_frame_loses_its_running_index_and_scrolls():
+    """Issue 14: raw frames reached the page with an index column 0, 1, 2; pandas' own
+    HTML is the input, so the test follows what pandas writes."""
+    import pandas as pd
+
+    raw = pd.DataFrame({"measure": ["L1–4 BMD", "Left hip BMD"], "p": [0.01, 0.2]})
+    tidy = pages.tidy_frame_html(raw._repr_html_())
+    assert "<th>0</th>" not in tidy and "<th>1</th>" not in tidy
+    assert tidy.count("<th>") == 2 and '<div class="milkbone-scroll">' in tidy
+    labelled = pd.DataFrame({"p": [0.01]}, index=["t4.z.m12"])._repr_html_()
+    assert "<th>t4.z.m12</th>" in pages.tidy_frame_html(labelled)  # a real index stays

@@ -6,7 +6,8 @@ calls it on ``source-read``), so no notebook has to tag its cells by hand:
 - results first: every code cell is collapsed behind a toggle (myst-nb's
   ``hide-input`` tag) unless it is tagged ``show-input``;
 - no bookkeeping output: a bare ``text/plain`` result (``(1940, 5)``) or a warning
-  on ``stderr`` never reaches the page;
+  on ``stderr`` never reaches the page, and a frame shown raw loses its running index
+  ``0, 1, 2, …`` and scrolls like the tables of ``report.show_table``;
 - provenance: a caption's "Source: notebooks/x.py" links to the code cell that made
   the figure or table, and each image carries its caption as alt text;
 - the page ends with how to download and rerun it, and a collapsible "Numbers on
@@ -35,6 +36,7 @@ __all__ = [
     "parameter_names",
     "prepare_page",
     "shown_value",
+    "tidy_frame_html",
     "without_bookkeeping",
 ]
 
@@ -115,7 +117,40 @@ def without_bookkeeping(notebook: dict) -> dict:
     """
     for cell in _code_cells(notebook):
         cell["outputs"] = [o for o in cell.get("outputs", []) if not _bookkeeping(o)]
+        for output in cell["outputs"]:
+            html = output.get("data", {}).get("text/html")
+            if html is not None:
+                joined = "".join(html) if isinstance(html, list) else html
+                output["data"]["text/html"] = tidy_frame_html(joined)
     return notebook
+
+
+def tidy_frame_html(html: str) -> str:
+    r"""A pandas frame shown raw, as ``report.show_table`` would show it: no running index
+    ``0, 1, 2, …`` as a first column, and a frame that scrolls when the table is wide.
+
+    Examples
+    --------
+    >>> raw = ('<table border="1" class="dataframe">\n<thead><tr><th></th><th>a</th></tr>'
+    ...        '</thead>\n<tbody><tr><th>0</th><td>x</td></tr><tr><th>1</th><td>y</td></tr>'
+    ...        '</tbody></table>')
+    >>> print(tidy_frame_html(raw))
+    <div class="milkbone-scroll"><table border="0" class="dataframe milkbone-table">
+    <thead><tr><th>a</th></tr></thead>
+    <tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody></table></div>
+    """
+    if 'class="dataframe"' not in html or "milkbone-table" in html:
+        return html
+    labels = re.findall(r"<tr[^>]*>\s*<th>([^<]*)</th>", html.split("<tbody>", 1)[-1])
+    if labels and labels == [str(i) for i in range(len(labels))]:  # a RangeIndex
+        body = re.sub(r"(<tr[^>]*>\s*)<th>\d+</th>", r"\1", html.split("<tbody>", 1)[-1])
+        head = re.sub(r"(<tr[^>]*>\s*)<th></th>", r"\1", html.split("<tbody>", 1)[0], count=1)
+        html = f"{head}<tbody>{body}"
+    html = html.replace(
+        '<table border="1" class="dataframe">',
+        '<div class="milkbone-scroll"><table border="0" class="dataframe milkbone-table">',
+    )
+    return html.replace("</table>", "</table></div>")
 
 
 def alt_text(caption: str) -> str:
