@@ -300,8 +300,8 @@ numbers.glue_many(
 #   The simulator read "no significant change" as no change at all (it took the
 #   printed phrase as 0 % at both follow-ups), so the three visit means are equal to the
 #   last digit. Each woman's values still vary from visit to visit, but the ANOVA's
-#   between-visit sum of squares is zero, hence F = 0 and p = 1. Real data would never
-#   give this.
+#   between-visit sum of squares is practically zero, hence F ≈ 0 and p ≈ 1. Real data
+#   would never give this.
 # - **Spine (L1–4), HCM: the same mean at 6 and 12 months.** §3.2 gives the six-month
 #   change and, for twelve months, only a between-arm p-value. The simulator's assumption:
 #   {glue:text}`bone_density.assumption.l1_4_bmd.m12`. So every comparison of the spine
