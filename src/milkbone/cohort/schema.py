@@ -158,7 +158,10 @@ class UnitCheck:
 
     The checks of ``visits.csv`` compare the median of each visit, and then each
     participant whose every value is beyond the threshold; those of ``participants.csv``
-    the median of the file.
+    the median of the file. ``min_participants`` is how many such women it takes before
+    the per-participant check speaks: one where the threshold cannot be a real value in
+    the right unit (a BMD of 2 g/cm²), more where it is only rare (a 25(OH)D of 35 ng/mL,
+    which a well-supplied woman can have at every visit).
     """
 
     column: str
@@ -166,6 +169,7 @@ class UnitCheck:
     wrong_unit: str
     hint: str
     below: bool = False
+    min_participants: int = 1
 
     def fails(self, median: float) -> bool:
         """Whether ``median`` lies beyond the threshold (NaN never fails).
@@ -186,9 +190,10 @@ UNIT_CHECKS: tuple[UnitCheck, ...] = (
     # near 37–60. A median above 35 ng/mL is rare in unsupplemented older women, so the
     # check catches nmol/L whenever the true median exceeds 14 ng/mL; it can miss a
     # severely deficient cohort in nmol/L and flag a well-supplemented one in ng/mL.
-    # Per participant it flags a woman whose every value is above 35, as when only some
-    # women are in nmol/L (in ng/mL that needs about 4 SD above this trial's baseline).
-    UnitCheck("ohd_25", 35.0, "nmol/L", "divide by 2.496"),
+    # Per participant it flags women whose every value is above 35, as when only some
+    # women are in nmol/L. One such woman happens in ng/mL (simulated seed 7 has one);
+    # three or more point to mixed units (half the women in nmol/L gives dozens).
+    UnitCheck("ohd_25", 35.0, "nmol/L", "divide by 2.496", min_participants=3),
     UnitCheck("calcium", 4.0, "mg/dL", "divide by 4.008"),
     UnitCheck("phosphorus", 2.0, "mg/dL", "divide by 3.097"),
     UnitCheck("ctx", 5.0, "pg/mL", "divide by 1000"),

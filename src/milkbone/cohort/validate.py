@@ -113,7 +113,8 @@ def _unit_message(check: UnitCheck, found: str) -> str:
 def _participant_units(
     check: UnitCheck, typed: pd.DataFrame, ids: pd.Series, file: str
 ) -> tuple[list[Problem], set[tuple[str, int]]]:
-    """Participants whose every value fails ``check``: in the wrong unit on their own."""
+    """Participants whose every value fails ``check``: in the wrong unit on their own
+    (reported once at least ``check.min_participants`` women are)."""
     problems, skip = [], set()
     for pid, rows in typed[check.column].groupby(ids, sort=False):
         values = rows.dropna()
@@ -123,6 +124,8 @@ def _participant_units(
             message = _unit_message(check, found)
             problems.append(Problem(file, int(values.index[0]) + 2, check.column, message))
             skip.update((check.column, int(i)) for i in rows.index)
+    if len(problems) < check.min_participants:
+        return [], set()
     return problems, skip
 
 
