@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MILKBONE = [sys.executable, "-m", "milkbone.cli", "build"]
 EDITED = ROOT / "notebooks" / "10_trial_design.py"
-ANALYSES = ("bench_metabolome.py",)
+ANALYSES = ("bench_metabolome.py", "bench_microbiome.py", "bench_microbiome_chapter.py")
 """Benchmark scripts of ``tools/`` run after the build's timings, in order."""
 
 
