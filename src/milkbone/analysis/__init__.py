@@ -7,6 +7,7 @@ The analysis step of the pipeline: frames in, tidy frames out, nothing read or p
 - ``mirror``: printed summaries beside the same summaries of participant data;
 - ``reanalysis``: analyses the paper did not do, from its printed numbers only;
 - ``design``: the trial's design recomputed from published numbers (§2, Table 1);
+- ``microbiome``: diversity, ordination, community tests, ANCOM-BC, forests (§3.4);
 - ``metabolome``: PLS-DA, per-feature tests, ROC and pathway enrichment (§3.5–3.6);
 - ``correlation``: Spearman correlations between blocks joined by participant (§3.7);
 - ``joint``: Figure 7's blocks and panels, and the correlations §3.7 names;
@@ -24,6 +25,7 @@ from milkbone.analysis import (
     literature,
     mechanism,
     metabolome,
+    microbiome,
     mirror,
     reanalysis,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "literature",
     "mechanism",
     "metabolome",
+    "microbiome",
     "mirror",
     "reanalysis",
 ]

@@ -12,6 +12,7 @@ figure shares; no statistics are computed here. Save and show a figure with
 - :mod:`~milkbone.plots.audit`: the verdict heat map of the claims audit;
 - :mod:`~milkbone.plots.metabolome`: heat map, PLS-DA, volcano, pathway and ROC plots (§3.5–3.6);
 - :mod:`~milkbone.plots.visits`: PLS-DA scores and permutations of several visits (§3.5–3.6);
+- :mod:`~milkbone.plots.microbiome` and :mod:`~milkbone.plots.taxa`: Figures 3 A–E and 4 A–L (§3.4);
 - :mod:`~milkbone.plots.joint`: the correlation heat maps of the joint analysis (Figure 7);
 - :mod:`~milkbone.plots.mechanism`: the proposed mechanism with each arrow's evidence (Figure 8).
 
@@ -39,6 +40,13 @@ from milkbone.plots.metabolome import (
     score_plot,
     volcano_plot,
 )
+from milkbone.plots.microbiome import (
+    arm_boxes,
+    composition_bars,
+    forest_roc_curves,
+    importance_bars,
+    pcoa_scatter,
+)
 from milkbone.plots.reanalysis import RHO_STYLE, rho_curves
 from milkbone.plots.style import (
     ARM_OFFSET,
@@ -64,15 +72,20 @@ __all__ = [
     "RHO_STYLE",
     "SIGNIFICANCE_LEVELS",
     "VERDICT_ORDER",
+    "arm_boxes",
     "bmd_panels",
     "category_bars",
+    "composition_bars",
     "correlation_panels",
     "differential_heatmap",
     "figure_and_axes",
+    "forest_roc_curves",
+    "importance_bars",
     "mechanism_diagram",
     "month_axis",
     "participant_flow",
     "pathway_dots",
+    "pcoa_scatter",
     "permutation_plot",
     "plsda_panels",
     "rho_curves",
