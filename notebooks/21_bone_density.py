@@ -284,6 +284,8 @@ report.show_table(
     "assumes them (`cohort.BMD_ASSUMPTIONS`), relative to `reference_month`.",
     evidence="simulated",
 )
+
+# %%
 right_neck = rm.query("measure == 'right_femoral_neck_bmd'")
 numbers.glue_many(
     {
@@ -298,14 +300,14 @@ numbers.glue_many(
 # - **Right femoral neck: F = {glue:text}`bone_density.right_femoral_neck_bmd.rm_anova.f_max:.1f`,
 #   p = {glue:text}`bone_density.right_femoral_neck_bmd.rm_anova.p_min:.4f` in both arms.**
 #   The simulator read "no significant change" as no change at all (it took the
-#   printed phrase as 0 % at both follow-ups), so the three visit means are equal to the
-#   last digit. Each woman's values still vary from visit to visit, but the ANOVA's
-#   between-visit sum of squares is practically zero, hence F ≈ 0 and p ≈ 1. Real data
-#   would never give this.
-# - **Spine (L1–4), HCM: the same mean at 6 and 12 months.** §3.2 gives the six-month
+#   printed phrase as a zero change at both follow-ups), so the three visit means are equal
+#   to the last digit. Each woman's values still vary from visit to visit, but the ANOVA's
+#   between-visit sum of squares is practically zero, hence an F near zero and a p near
+#   one. Real data would never give this.
+# - **Spine (L1–4), HCM: the same mean at both follow-up visits.** §3.2 gives the six-month
 #   change and, for twelve months, only a between-arm p-value. The simulator's assumption:
 #   {glue:text}`bone_density.assumption.l1_4_bmd.m12`. So every comparison of the spine
-#   between 6 and 12 months on this page compares two equal means, by construction.
+#   between the two follow-up visits on this page compares two equal means, by construction.
 #
 # Both come from the simulator, not from the trial; the exercises show how to simulate
 # with other assumptions.

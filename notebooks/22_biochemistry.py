@@ -51,6 +51,7 @@ ancova_month = 6  # follow-up visit of the baseline-adjusted comparison
 import pandas as pd
 from milkbone import audit, cohort, plots, published, report
 from milkbone.analysis import clinical, mirror
+from milkbone.vocabulary import GROUPS
 
 plots.use_style()
 numbers = report.Numbers()
@@ -338,17 +339,16 @@ cut = {"cutpoints": (deficient_below, normal_from)}
 counts = clinical.ordinal_categories(serum, **cut, evidence=data.evidence)
 table4 = published.table(4)
 mirrored = mirror.category_table(counts, table4, evidence=data.evidence)
+levels = {"count": data.evidence, "published": "published"}
+headers = {f"{k}_{a.lower()}": f"{a} ({v})" for k, v in levels.items() for a in GROUPS}
+
+# %%
 report.show_table(
     mirrored.drop(columns="evidence"),
     caption="**Table 4, mirrored.** 25(OH)D categories per arm and visit: counts in the data "
     "of this page beside the counts as printed; each header says its evidence level.",
     evidence=[data.evidence, "published"],
-    headers={
-        "count_hcm": f"HCM ({data.evidence})",
-        "count_cm": f"CM ({data.evidence})",
-        "published_hcm": "HCM (published)",
-        "published_cm": "CM (published)",
-    },
+    headers=headers,
 )
 
 # %% [markdown]
@@ -497,17 +497,20 @@ report.show_table(
 
 # %%
 ohd = adjusted.set_index("measure").loc["ohd_25"]
+key = "biochemistry.ohd_25.between_arms"
+numbers.glue_many(
+    {f"{key}.ancova.{c}": ohd[c] for c in ("difference", "ci_low", "ci_high")},
+    evidence=data.evidence,
+    n=fewest,
+)
+
+# %%
 joint = model.set_index("term").loc["group:month"]
 numbers.glue_many(
     {
-        "biochemistry.ohd_25.between_arms.ancova.difference": ohd["difference"],
-        "biochemistry.ohd_25.between_arms.ancova.ci_low": ohd["ci_low"],
-        "biochemistry.ohd_25.between_arms.ancova.ci_high": ohd["ci_high"],
-        "biochemistry.ohd_25.between_arms.mixed_model.chi2": joint["statistic"],
-        "biochemistry.ohd_25.between_arms.mixed_model.p_value": joint["p"],
-        "biochemistry.ohd_25.between_arms.mixed_model.p_text": report.p_text(
-            joint["p"]
-        ),
+        f"{key}.mixed_model.chi2": joint["statistic"],
+        f"{key}.mixed_model.p_value": joint["p"],
+        f"{key}.mixed_model.p_text": report.p_text(joint["p"]),
     },
     evidence=data.evidence,
     n=fewest,
