@@ -144,6 +144,8 @@ intake = design.daily_intake(
 )
 daily = design.side_by_side(intake, values="per_day")
 daily["HCM − CM"] = daily["HCM"] - daily["CM"]
+
+# %%
 report.show_table(
     daily.round(1),
     caption=(

@@ -249,6 +249,8 @@ comparison = mirror.compare_summaries(
     long, stats, source="Table 2", evidence=data.evidence
 )
 comparison = report.guard(comparison, evidence=data.evidence)
+
+# %%
 report.show_table(
     mirror.wide_table(comparison[comparison["month"] == 0]),
     caption=(
@@ -315,6 +317,8 @@ balance = mirror.standardised_differences(
     stats[stats["source"] == "Table 2"], evidence="recomputed", month=0
 )
 balance["flagged"] = balance["standardised_difference"].abs() > balance_threshold
+
+# %%
 shown = ["measure", "mean_hcm", "mean_cm", "difference"]
 shown += ["standardised_difference", "flagged"]
 report.show_table(

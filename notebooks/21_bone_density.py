@@ -80,6 +80,8 @@ spine = bmd.query("measure == 'l1_4_bmd'").pivot(
     index="participant", columns="month", values="value"
 )
 fewest = report.smallest_arm(data.counts()["completers"], evidence=data.evidence)
+
+# %%
 numbers.glue_many(
     {
         "bone_density.correlation.assumed": assumed,
@@ -117,7 +119,6 @@ report.show_table(
 )
 
 # %%
-all_sites = claims.loc["q3_2.all_sites"]
 numbers.glue_many(
     {
         "bone_density.claims.count": len(stated),
@@ -127,6 +128,9 @@ numbers.glue_many(
     },
     evidence="not-verifiable",
 )
+
+# %%
+all_sites = claims.loc["q3_2.all_sites"]
 numbers.glue(
     "bone_density.all_sites.verdict", all_sites["verdict"], evidence="recomputed"
 )
@@ -394,6 +398,13 @@ numbers.glue_many(
         "bone_density.l1_4_bmd.between_arms.m0.p_value_simulated": spine_between[0],
         "bone_density.l1_4_bmd.between_arms.m6.p_value_simulated": spine_between[6],
         "bone_density.l1_4_bmd.between_arms.m12.p_value_simulated": spine_between[12],
+    },
+    evidence=data.evidence,
+)
+
+# %%
+numbers.glue_many(
+    {
         "bone_density.l1_4_bmd.interaction.p_value": spine_mixed.loc[
             "group:month", "p"
         ],
@@ -501,6 +512,8 @@ model = clinical.mixed_model(
     bmd, measures="l1_4_bmd", alpha=alpha, evidence=data.evidence
 )
 model = report.guard(model, evidence=data.evidence, n=fewest)
+
+# %%
 report.show_table(
     model[
         ["term", "kind", "estimate", "se", "ci_low", "ci_high", "statistic", "dof", "p"]
@@ -521,6 +534,13 @@ numbers.glue_many(
         "bone_density.l1_4_bmd.ancova.m6.p_value": ancova6["p"],
         "bone_density.l1_4_bmd.ancova.m12.difference": ancova12["difference"],
         "bone_density.l1_4_bmd.ancova.m12.p_value": ancova12["p"],
+    },
+    evidence=data.evidence,
+)
+
+# %%
+numbers.glue_many(
+    {
         "bone_density.l1_4_bmd.mixed_model.interaction.p_value": interaction["p"],
         "bone_density.confidence.percent": 100 * (1 - alpha),
     },

@@ -99,6 +99,8 @@ comparison = mirror.compare_summaries(
     serum, stats, source="Table 3", evidence=data.evidence
 )
 comparison = report.guard(comparison, evidence=data.evidence)
+
+# %%
 report.show_table(
     mirror.wide_table(comparison),
     caption=(
@@ -209,13 +211,20 @@ numbers.glue_many(
 
 # %%
 cells = published.table(3).set_index("cell_id")
-pinp = stats.query("measure == 'pinp' and group == 'HCM' and month == 0")
-pinp = pinp.set_index("source")["mean"]
 numbers.glue_many(
     {
         "biochemistry.calcium.between_arms.m6.p_printed": cells.loc[
             "t3.calcium.between.m6", "p_value"
         ],
+    },
+    evidence="published",
+)
+
+# %%
+pinp = stats.query("measure == 'pinp' and group == 'HCM' and month == 0")
+pinp = pinp.set_index("source")["mean"]
+numbers.glue_many(
+    {
         "biochemistry.pinp.hcm.m0.mean_table3": pinp["Table 3"],
         "biochemistry.pinp.hcm.m0.mean_table2": pinp["Table 2"],
     },

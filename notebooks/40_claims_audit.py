@@ -71,6 +71,7 @@ claims.shape
 
 # %%
 score = audit.verdicts_by_section(claims)
+counts = score.loc["all"]
 report.show_table(
     score.reset_index(),
     caption="Verdicts by paper section; recomputed and self-consistent split the "
@@ -79,7 +80,6 @@ report.show_table(
 )
 
 # %%
-counts = score.loc["all"]
 numbers.glue_many(
     {
         "claims_audit.claim.count": len(claims),

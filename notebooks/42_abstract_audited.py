@@ -144,6 +144,8 @@ cells = {
     "ohd_25.hcm.m6.mean": ("t3.ohd_25.hcm.m6", "mean"),
     "ohd_25.cm.m6.mean": ("t3.ohd_25.cm.m6", "mean"),
 }
+
+# %%
 values = {
     f"abstract_audited.{k}": t3.loc[c, column] for k, (c, column) in cells.items()
 }

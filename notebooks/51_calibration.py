@@ -89,6 +89,8 @@ compared = report.guard(compared, evidence=data.evidence)
 compared = compared.dropna(subset=["published_mean"]).reset_index(drop=True)
 places = compared["published_mean_text"].str.split(".").str[1].str.len().fillna(0)
 compared["within_rounding"] = compared["mean_difference"].abs() <= 0.5 * 10.0**-places
+
+# %%
 compared["sd_difference"] = compared["sd"] - compared["published_sd"]
 relative = (
     compared[["mean_difference", "sd_difference"]]
@@ -112,6 +114,8 @@ report.show_table(
 worst_mean = compared.loc[compared["mean_relative"].idxmax()]
 worst_sd = compared.loc[compared["sd_relative"].idxmax()]
 matched = int(compared["within_rounding"].sum())
+
+# %%
 numbers.glue_many(
     {
         "calibration.summaries.count": len(compared),
@@ -504,6 +508,8 @@ numbers.glue_many(
     {f"calibration.fb.{g.lower()}.m6.published": v for g, v in printed_ratios.items()},
     evidence="published",
 )
+
+# %%
 glued = {
     "calibration.fb.hcm.m6.simulated": ratio.loc[("HCM", 6), "simulated"],
     "calibration.fb.cm.m6.simulated": ratio.loc[("CM", 6), "simulated"],
