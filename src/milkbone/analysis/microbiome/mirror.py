@@ -1,13 +1,10 @@
-"""The numbers §3.4 prints about taxa, beside what 16S data give (paper §3.4, Figures 3D–E,
-4A–I).
+"""The numbers §3.4 prints about taxa beside what 16S data give (Figures 3D–E, 4A–I).
 
-The printed numbers come in as :func:`milkbone.published.prose` (and the claims registry
-for the audit's verdicts); the data's as the frames of this subpackage. Taxa are matched
-to printed names by name (:func:`match_taxa`: case, ``-`` and ``_`` aside, and the
-phylum names of Greengenes, SILVA and GTDB taken as one), never by position, so any
-16S folder can be mirrored; a printed taxon the data lack gets an empty row. Printed
-columns end in ``_published``; the others describe the data and carry their
-``evidence``.
+Printed numbers come from :func:`milkbone.published.prose` (verdicts from the claims
+registry). Taxa are matched to printed names by name (:func:`match_taxa`: case, ``-`` and
+``_`` aside; the phylum names of Greengenes, SILVA and GTDB as one), never by position, so
+any 16S folder can be mirrored; a printed taxon the data lack gets an empty row. Printed
+columns end in ``_published``; the others describe the data and carry their ``evidence``.
 """
 
 from __future__ import annotations
@@ -61,9 +58,8 @@ def _key(name: object) -> str:
 
 
 def match_taxa(names: Iterable[str], available: Iterable[str]) -> pd.Series:
-    """The taxon of ``available`` that each printed name refers to (NA when absent).
-
-    Returns a Series indexed by the distinct ``names``, in their order.
+    """The taxon of ``available`` that each printed name refers to (NA when absent),
+    as a Series indexed by the distinct ``names``, in their order.
 
     A name matches itself first, then a name equal to it but for case, ``-``, ``_``
     and spaces (``GCA-900066575`` and ``GCA_900066575``), then, for a phylum, another
