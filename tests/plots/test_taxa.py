@@ -26,18 +26,19 @@ def points(ax):
     return sum(len(c.get_offsets()) for c in ax.collections if len(c.get_offsets()))
 
 
-def test_one_panel_per_taxon_legend_on_the_first(values):
+def test_one_panel_per_taxon_under_one_legend(values):
     published = pd.DataFrame({"taxon": "F00001", "group": ["HCM", "CM"], "month": 0,
                               "mean": [0.2, 0.1]})  # fmt: skip
     marks = pd.DataFrame({"taxon": ["F00002"], "month": [12], "text": ["**"]})
     fig = taxon_panels(values, taxa=["F00000", "F00001", "F00002"], published=published,
                        marks=marks, columns=2)  # fmt: skip
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["F00000", "F00001", "F00002"]
-    assert [ax.get_legend() is not None for ax in fig.axes] == [True, False, False]
+    assert [ax.get_legend() for ax in fig.axes] == [None, None, None]  # one for the figure
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["HCM", "CM", "published mean"]
     # 12 women × 3 visits per taxon; the published means are two more marks
     assert points(fig.axes[0]) == 36 and points(fig.axes[1]) == 38
     assert [t.get_text() for t in fig.axes[2].texts] == ["**"]
-    assert fig.get_size_inches()[1] == pytest.approx(2 * 3.0)
+    assert fig.get_size_inches()[1] == pytest.approx(2 * 3.0 + 0.4)
     plt.close(fig)
 
 

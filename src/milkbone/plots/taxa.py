@@ -23,6 +23,9 @@ __all__ = ["PANEL_SIZE", "forest_panels", "taxon_panels"]
 PANEL_SIZE = (3.6, 3.0)
 """Width and height in inches of one taxon's panel."""
 
+LEGEND_HEIGHT = 0.4
+"""Inches above the panels for the legend they share."""
+
 
 def _rows_of(frame: pd.DataFrame | None, taxon: str) -> pd.DataFrame | None:
     if frame is None:
@@ -59,7 +62,7 @@ def taxon_panels(
     Returns
     -------
     matplotlib.figure.Figure
-        The panels titled with their taxon; the legend only on the first.
+        The panels titled with their taxon, under one legend for all of them.
 
     Raises
     ------
@@ -74,6 +77,8 @@ def taxon_panels(
     >>> fig = taxon_panels(values, taxa=["a", "b"], marks=marks)
     >>> [ax.get_title(loc="left") for ax in fig.axes], fig.axes[1].texts[0].get_text()
     (['a', 'b'], '*')
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['HCM', 'CM']
     >>> plt.close(fig)
     """
     require_columns(values, ["taxon", "group", "month", value], name="values")
@@ -85,8 +90,9 @@ def taxon_panels(
             require_columns(frame, ["taxon", "month", needed], name=name)
     rows = math.ceil(len(taxa) / columns)
     width = min(columns, len(taxa))
+    height = PANEL_SIZE[1] * rows + LEGEND_HEIGHT
     fig, axes = plt.subplots(rows, width, squeeze=False,
-                             figsize=(PANEL_SIZE[0] * width, PANEL_SIZE[1] * rows))  # fmt: skip
+                             figsize=(PANEL_SIZE[0] * width, height))  # fmt: skip
     for ax, taxon in zip(axes.flat, taxa, strict=False):
         mark = _rows_of(marks, taxon)
         arm_boxes(
@@ -95,11 +101,13 @@ def taxon_panels(
             marks=None if mark is None else dict(zip(mark["month"], mark["text"], strict=True)),
         )  # fmt: skip
         ax.set_title(taxon, loc="left", fontsize=10)
-        if ax is not axes.flat[0]:
-            ax.get_legend().remove()
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    for ax in axes.flat[: len(taxa)]:
+        ax.get_legend().remove()
     for ax in axes.flat[len(taxa) :]:
         ax.remove()
-    fig.tight_layout()
+    fig.legend(handles, labels, loc="upper center", ncol=len(labels), frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 1 - LEGEND_HEIGHT / height))
     return fig
 
 
